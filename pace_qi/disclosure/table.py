@@ -1,0 +1,209 @@
+"""`apply`: protect one table of counts (and percentages) for a governance audience.
+
+The steps, in order:
+
+1. primary suppression: counts from 1 to the threshold are hidden (`primary.small_counts`);
+2. secondary suppression: in a table with a total row and/or total column, further cells are
+   hidden until no hidden count can be worked out from the totals (`secondary`);
+3. rounding (optional): shown counts are rounded to the nearest `round_to` (`rounding`);
+4. percentages: recomputed from their (shown, possibly rounded) counts and hidden when they would
+   give away a hidden or small number (`primary.hidden_percents`);
+5. the display table (strings: numbers, the symbol, or `x` for not available), the record of
+   what was done, and the standard footnote.
+
+Columns that are neither counts nor percentages (labels such as `team`) pass through unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from pace_qi.disclosure.footnote import MISSING_SYMBOL, footnote
+from pace_qi.disclosure.lines import table_lines
+from pace_qi.disclosure.primary import hidden_percents, small_counts
+from pace_qi.disclosure.rounding import percent, round_counts, whole_percent
+from pace_qi.disclosure.secondary import secondary_suppression
+from pace_qi.disclosure.settings import DisclosureSettings
+
+#: Columns of `DisclosureResult.actions`: one row per hidden cell (and per rounded column).
+ACTION_COLUMNS: tuple[str, ...] = ("row", "column", "action", "reason")
+
+#: The kinds of action recorded, in the order they are taken.
+ACTIONS: tuple[str, ...] = ("primary", "secondary", "percent", "rounded")
+
+PercentColumns = Mapping[str, tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class DisclosureResult:
+    """A protected table and an account of how it was protected.
+
+    - `table`: the table to show. Count and percentage columns are strings: a whole number,
+      the symbol (`c`) where hidden, or `x` where not available. Other columns are unchanged.
+    - `actions`: one row per hidden cell with columns `row` (index label), `column`, `action`
+      (`primary`, `secondary` or `percent`) and `reason`, plus one `rounded` row per rounded
+      column (`row` is None). Reasons never state the hidden value.
+    - `footnote`: the standard footnote to print under the table.
+    - `hidden`: booleans shaped like `table`, True where the symbol is shown.
+    """
+
+    table: pd.DataFrame
+    actions: pd.DataFrame
+    footnote: str
+    hidden: pd.DataFrame
+
+    @property
+    def secondary_cells(self) -> pd.DataFrame:
+        """The cells hidden only to protect other cells (the record the specification asks for)."""
+        return self.actions[self.actions["action"] == "secondary"].reset_index(drop=True)
+
+
+def apply(
+    table: pd.DataFrame,
+    count_columns: Sequence[str] | None = None,
+    percent_columns: PercentColumns | None = None,
+    total_row: Hashable | None = None,
+    total_column: str | None = None,
+    settings: DisclosureSettings | None = None,
+    unit: str = "children",
+) -> DisclosureResult:
+    """Protect a table of counts for a governance audience; see the module docstring.
+
+    - `count_columns`: the counts to protect; by default every integer column. The numerator
+      and denominator of each percentage, and the total column, are always included.
+    - `percent_columns`: `{percent column: (numerator column, denominator column)}`; the
+      percentage (0 to 100) is recomputed from the counts and shown as a whole number.
+    - `total_row`: the index label of a row that holds the column totals.
+    - `total_column`: a count column that holds the row totals: every other count column is
+      then a part of it.
+    - `unit`: what the counts count, for the footnote ("children", "episodes").
+    """
+    settings = settings or DisclosureSettings()
+    percents = dict(percent_columns or {})
+    counts = _count_columns(table, count_columns, percents, total_column)
+    _check(table, counts, percents, total_row)
+
+    values = table[counts].to_numpy(dtype=float, na_value=np.nan)
+    _check_counts(values, counts)
+    rows = list(table.index)
+    primary = small_counts(values, settings)
+    lines = table_lines(
+        rows,
+        counts,
+        None if total_row is None else rows.index(total_row),
+        None if total_column is None else counts.index(total_column),
+    )
+    hidden, secondary = secondary_suppression(values, primary, lines)
+    shown = values if settings.round_to is None else round_counts(values, settings.round_to)
+
+    display = table.copy()
+    hidden_frame = pd.DataFrame(False, index=table.index, columns=table.columns)
+    for j, column in enumerate(counts):
+        display[column] = _display(shown[:, j], hidden[:, j], settings.symbol, table.index)
+        hidden_frame[column] = hidden[:, j]
+
+    actions = [
+        (rows[i], counts[j], "primary", f"a count from 1 to {settings.largest_hidden}")
+        for i, j in np.argwhere(primary)
+    ]
+    actions += [
+        (rows[item.cell[0]], counts[item.cell[1]], "secondary", item.reason) for item in secondary
+    ]
+    missing_percent = False
+    for column, (numerator, denominator) in percents.items():
+        n, d = counts.index(numerator), counts.index(denominator)
+        is_hidden, reason = hidden_percents(
+            values[:, n], values[:, d], hidden[:, n], hidden[:, d], settings
+        )
+        shown_percent = whole_percent(percent(shown[:, n], shown[:, d]))
+        is_hidden &= ~np.isnan(shown_percent)
+        missing_percent |= bool(np.isnan(shown_percent).any())
+        display[column] = _display(shown_percent, is_hidden, settings.symbol, table.index)
+        hidden_frame[column] = is_hidden
+        actions += [(rows[i], column, "percent", reason[i]) for i in np.flatnonzero(is_hidden)]
+    if settings.round_to is not None:
+        actions += [
+            (None, column, "rounded", f"rounded to the nearest {settings.round_to}")
+            for column in counts
+        ]
+
+    note = footnote(
+        settings,
+        unit=unit,
+        secondary=bool(secondary),
+        percents=bool(percents),
+        rounded=settings.round_to is not None,
+        missing=bool(np.isnan(values).any()) or missing_percent,
+    )
+    return DisclosureResult(display, actions_frame(actions), note, hidden_frame)
+
+
+def actions_frame(actions: list[tuple[object, str, str, str]]) -> pd.DataFrame:
+    """The record of actions as a DataFrame with `ACTION_COLUMNS` (empty but typed if none)."""
+    frame = pd.DataFrame(actions, columns=list(ACTION_COLUMNS))
+    return frame.astype({"row": object, "column": "str", "action": "str", "reason": "str"})
+
+
+def _display(values: np.ndarray, hidden: np.ndarray, symbol: str, index: pd.Index) -> pd.Series:
+    """Whole numbers as text, the symbol where hidden, `x` where not available."""
+    numbers = pd.Series(values).astype("Int64").astype("str").to_numpy(dtype=object)
+    text = np.where(hidden, symbol, np.where(np.isnan(values), MISSING_SYMBOL, numbers))
+    return pd.Series(text, index=index, dtype="str")
+
+
+def _count_columns(
+    table: pd.DataFrame,
+    count_columns: Sequence[str] | None,
+    percents: dict[str, tuple[str, str]],
+    total_column: str | None,
+) -> list[str]:
+    """The count columns in table order: given or every integer column, plus those implied."""
+    if count_columns is None:
+        chosen = {
+            column
+            for column in table.columns
+            if pd.api.types.is_integer_dtype(table[column])
+            and not pd.api.types.is_bool_dtype(table[column])
+            and column not in percents
+        }
+    else:
+        chosen = set(count_columns)
+    chosen |= {column for pair in percents.values() for column in pair}
+    if total_column is not None:
+        chosen.add(total_column)
+    missing = sorted(str(column) for column in chosen if column not in table.columns)
+    if missing:
+        raise ValueError(f"count columns not in the table: {', '.join(missing)}")
+    return [column for column in table.columns if column in chosen]
+
+
+def _check(
+    table: pd.DataFrame,
+    counts: list[str],
+    percents: dict[str, tuple[str, str]],
+    total_row: Hashable | None,
+) -> None:
+    """Refuse tables the rules cannot protect reliably."""
+    if not table.index.is_unique:
+        raise ValueError("the table's index labels must be unique to record hidden cells")
+    if total_row is not None and total_row not in table.index:
+        raise ValueError(f"total row {total_row!r} is not in the table's index")
+    overlap = sorted(set(percents) & set(counts))
+    if overlap:
+        raise ValueError(f"columns both counts and percentages: {', '.join(overlap)}")
+    missing = sorted(column for column in percents if column not in table.columns)
+    if missing:
+        raise ValueError(f"percent columns not in the table: {', '.join(missing)}")
+
+
+def _check_counts(values: np.ndarray, counts: list[str]) -> None:
+    """Counts must be whole numbers from 0 up (NaN = not available is allowed)."""
+    known = values[~np.isnan(values)]
+    if (known < 0).any() or (known != np.floor(known)).any():
+        raise ValueError(
+            f"count columns must hold whole numbers from 0 up: {', '.join(map(str, counts))}"
+        )
