@@ -1,0 +1,166 @@
+"""Read aim and measure parameter files, with one clear message per mistake.
+
+A QI lead edits these YAML files by hand, so a mistake must come back as one sentence that names
+the file and the key and, where it can, suggests the fix:
+
+    params/aims/aim2.yml: key 'within_weks' is not allowed; did you mean 'within_weeks'?
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from pace_qi.aims.definitions import Aim, AimLike, CompletionAim, IntervalAim, IntervalMeasure
+from pace_qi.errors import ParameterFileError
+
+_AIM_ADAPTER: TypeAdapter[IntervalAim | CompletionAim] = TypeAdapter(Aim)
+_KINDS: dict[str, type[BaseModel]] = {"interval": IntervalAim, "completion": CompletionAim}
+
+_TYPE_WORDS = {
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "string_type": "text",
+    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
+    "date_parsing": "a date written YYYY-MM-DD",
+    "date_type": "a date written YYYY-MM-DD",
+    "dict_type": "a mapping of keys to values",
+    "model_type": "a mapping of keys to values",
+    "list_type": "a list",
+    "tuple_type": "a list",
+}
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ParameterFileError(f"{path}: file not found")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise ParameterFileError(f"{path}: not valid YAML{where}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ParameterFileError(f"{path}: expected keys and values (e.g. 'id: aim1'), not text")
+    return data
+
+
+def _model_at(model: type[BaseModel], path: Iterable[str | int]) -> type[BaseModel] | None:
+    """The nested model that a location points into, to suggest the right key names."""
+    current: Any = model
+    for part in path:
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return None
+        current = field.annotation
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
+    """One sentence for one pydantic error."""
+    loc = [str(p) for p in error["loc"]]
+    kind = error["type"]
+    key = ".".join(loc)
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        allowed = list(parent.model_fields) if parent is not None else []
+        close = difflib.get_close_matches(loc[-1], allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else (
+            f" (allowed: {', '.join(allowed)})" if allowed else ""
+        )
+        return f"key '{key}' is not allowed{hint}"
+    if kind == "missing":
+        return f"key '{key}' is missing"
+    if kind == "value_error":
+        message = re.sub(r"^Value error, ", "", error["msg"])
+        return f"key '{key}': {message}"
+    wanted = _TYPE_WORDS.get(kind)
+    if wanted is not None:
+        return f"key '{key}' should be {wanted}, not {error.get('input')!r}"
+    return f"key '{key}': {error['msg']}"
+
+
+def _validate(path: Path, data: dict[str, Any], model: type[BaseModel] | None) -> AimLike:
+    """Validate against `model`, or choose the aim kind from `kind` when `model` is None."""
+    if model is None:
+        kind = data.get("kind")
+        if kind not in _KINDS:
+            if kind is None:
+                raise ParameterFileError(
+                    f"{path}: key 'kind' is missing (write 'kind: interval' or 'kind: completion')"
+                )
+            raise ParameterFileError(
+                f"{path}: key 'kind' should be 'interval' or 'completion', not {kind!r}"
+            )
+        model = _KINDS[kind]
+    try:
+        return model.model_validate(data)  # type: ignore[return-value]
+    except ValidationError as exc:
+        errors = exc.errors()
+        first = _describe(errors[0], model)
+        more = f" (and {len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
+        raise ParameterFileError(f"{path}: {first}{more}") from None
+
+
+def load_aim(path: str | Path) -> IntervalAim | CompletionAim:
+    """Read one aim file (`kind: interval` or `kind: completion`); raise ParameterFileError."""
+    path = Path(path)
+    return _validate(path, _read_yaml(path), None)  # type: ignore[return-value]
+
+
+def load_measure(path: str | Path) -> IntervalMeasure:
+    """Read one process-measure file: the interval form without a target."""
+    path = Path(path)
+    data = _read_yaml(path)
+    if data.get("kind", "interval") != "interval":
+        raise ParameterFileError(
+            f"{path}: key 'kind' should be 'interval' for a process measure, not {data['kind']!r}"
+        )
+    return _validate(path, data, IntervalMeasure)  # type: ignore[return-value]
+
+
+def _natural_key(path: Path) -> list[Any]:
+    """Order aim2.yml before aim10.yml."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name)]
+
+
+def _load_folder(folder: str | Path, loader) -> dict[str, Any]:
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ParameterFileError(f"{folder}: folder not found")
+    files = sorted(
+        [*folder.glob("*.yml"), *folder.glob("*.yaml")], key=_natural_key
+    )
+    if not files:
+        raise ParameterFileError(f"{folder}: no .yml files found")
+    loaded: dict[str, Any] = {}
+    seen_in: dict[str, Path] = {}
+    for path in files:
+        item = loader(path)
+        if item.id in loaded:
+            raise ParameterFileError(
+                f"{path}: key 'id' is '{item.id}', already used by {seen_in[item.id]}"
+            )
+        loaded[item.id] = item
+        seen_in[item.id] = path
+    return loaded
+
+
+def load_aims(folder: str | Path) -> dict[str, IntervalAim | CompletionAim]:
+    """Every aim in a folder, as a dict id -> aim in file-name order (aim1, aim2, ... aim10)."""
+    return _load_folder(folder, load_aim)
+
+
+def load_measures(folder: str | Path) -> dict[str, IntervalMeasure]:
+    """Every process measure in a folder, as a dict id -> measure in file-name order."""
+    return _load_folder(folder, load_measure)
