@@ -27,7 +27,9 @@ def pivot_events(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.DataFrame, p
     """Wide text rows (dates as ISO text, or the raw text where unparseable) and the repeats."""
     events = frame.copy()
     names = events[EVENT].astype("string").map(snake, na_action="ignore")
-    names = names.map(mapping.code_lookup(EVENT) or {}).fillna(names)
+    lookup = mapping.code_lookup(EVENT)
+    if lookup:
+        names = names.replace(lookup)
     events[EVENT] = names.where(names.str.endswith("_date"), names + "_date")
     if col.EPISODE_ID not in events.columns:
         events[col.EPISODE_ID] = pd.NA

@@ -43,7 +43,11 @@ RULES: dict[str, Rule] = {
             "error",
             "Check both dates: one of them is wrong, or they are in the wrong columns.",
         ),
-        Rule("unknown_code", "error", "Use one of the allowed codes, or map yours in the mapping file."),
+        Rule(
+            "unknown_code",
+            "error",
+            "Use one of the allowed codes, or map yours in the mapping file.",
+        ),
         Rule(
             "adm_late",
             "warning",
