@@ -9,12 +9,22 @@ protection officer in `docs/disclosure.md`.
 
 from __future__ import annotations
 
+from pace_qi.disclosure.guard import ChildLevelDataError, check_aggregate_only
+from pace_qi.disclosure.rollup import ROLLUP_NOTICE, RollupResult, rollup_to_quarters
+from pace_qi.disclosure.series import ProtectedSeries, protect_series
 from pace_qi.disclosure.settings import DisclosureSettings
 from pace_qi.disclosure.table import ACTION_COLUMNS, DisclosureResult, apply
 
 __all__ = [
     "ACTION_COLUMNS",
+    "ROLLUP_NOTICE",
+    "ChildLevelDataError",
     "DisclosureResult",
     "DisclosureSettings",
+    "ProtectedSeries",
+    "RollupResult",
     "apply",
+    "check_aggregate_only",
+    "protect_series",
+    "rollup_to_quarters",
 ]

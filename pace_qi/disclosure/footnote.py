@@ -21,8 +21,11 @@ def footnote(
     percents: bool = False,
     rounded: bool = False,
     missing: bool = False,
+    chart: bool = False,
 ) -> str:
-    """The footnote text: one sentence per rule that applies."""
+    """The footnote text: one sentence per rule that applies (`chart`: worded for a chart)."""
+    if chart:
+        return _chart_footnote(settings, unit=unit, rounded=rounded)
     symbol = settings.symbol
     largest = settings.largest_hidden
     sentences = []
@@ -57,4 +60,23 @@ def footnote(
         )
     if missing:
         sentences.append(f"{MISSING_SYMBOL} = not available.")
+    return " ".join(sentences)
+
+
+def _chart_footnote(settings: DisclosureSettings, *, unit: str, rounded: bool) -> str:
+    """The footnote under a governance chart, where a hidden point is a gap in the line."""
+    sentences = []
+    if settings.largest_hidden > 0:
+        sentences.append(
+            f"Points based on between 1 and {settings.largest_hidden} {unit} are left out "
+            "(a gap in the line) to protect confidentiality."
+        )
+    sentences.append(
+        f"A point is also left out when fewer than {settings.min_denominator} {unit} are "
+        "behind it, or when it would give away a small number."
+    )
+    if rounded:
+        sentences.append(
+            f"Percentages are worked out from numbers rounded to the nearest {settings.round_to}."
+        )
     return " ".join(sentences)

@@ -143,9 +143,19 @@ def apply(
 
 
 def actions_frame(actions: list[tuple[object, str, str, str]]) -> pd.DataFrame:
-    """The record of actions as a DataFrame with `ACTION_COLUMNS` (empty but typed if none)."""
-    frame = pd.DataFrame(actions, columns=list(ACTION_COLUMNS))
-    return frame.astype({"row": object, "column": "str", "action": "str", "reason": "str"})
+    """The record of actions as a DataFrame with `ACTION_COLUMNS` (empty but typed if none).
+
+    `row` stays as given (index labels, periods, or None for a whole column), never coerced.
+    """
+    rows, columns, kinds, reasons = zip(*actions, strict=True) if actions else ((), (), (), ())
+    return pd.DataFrame(
+        {
+            "row": pd.Series(list(rows), dtype=object),
+            "column": pd.Series(list(columns), dtype="str"),
+            "action": pd.Series(list(kinds), dtype="str"),
+            "reason": pd.Series(list(reasons), dtype="str"),
+        }
+    )
 
 
 def _display(values: np.ndarray, hidden: np.ndarray, symbol: str, index: pd.Index) -> pd.Series:
