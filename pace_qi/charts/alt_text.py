@@ -96,16 +96,17 @@ def _part_sentence(
     centre_word: str,
     percent: bool,
     monthly: bool,
+    whole: float = 1.0,
 ) -> str:
     """What the rules found in one part: centre, limits, runs and points outside the limits."""
     cl = part_points["cl"].dropna()
-    phrases = [f"{centre_word} {format_value(cl.iloc[-1], percent)}" if len(cl) else ""]
+    phrases = [f"{centre_word} {format_value(cl.iloc[-1], percent, whole)}" if len(cl) else ""]
     lcl, ucl = part_points["lcl"].dropna(), part_points["ucl"].dropna()
     if len(lcl) and len(ucl):
         low, high = lcl.iloc[-1], ucl.iloc[-1]
         varying = lcl.nunique() > 1 or ucl.nunique() > 1
         phrases.append(
-            f"limits {format_value(low, percent)} to {format_value(high, percent)}"
+            f"limits {format_value(low, percent, whole)} to {format_value(high, percent, whole)}"
             + (" (varying with the denominator)" if varying else "")
         )
     runs = bool(part_points["runs_signal"].fillna(False).astype(bool).any())
@@ -155,11 +156,13 @@ def spc_alt_text(
     percent: bool = False,
     target: float | None = None,
     n_notes: int = 0,
+    whole: float = 1.0,
 ) -> str:
     """Alt text for an SPC chart: type, subject, period, then per part what the rules found.
 
     `points`/`summary` are `SPCResult.points`/`.summary`; `subject` is what is measured
-    ("percent met"); `n_notes` is how many numbered notes the chart carries.
+    ("percent met"); `n_notes` is how many numbered notes the chart carries; with `percent`,
+    `whole` is the value shown as 100% (the result's `multiply` is 100 when y is in percent).
     """
     x = points["x"]
     monthly = pd.api.types.is_datetime64_any_dtype(x) and _is_monthly(x.dropna())
@@ -177,14 +180,14 @@ def spc_alt_text(
     for part in parts:
         part_points = points[points["part"] == part]
         row = by_part.loc[part] if by_part is not None and part in by_part.index else None
-        sentence = _part_sentence(part_points, row, centre_word, percent, monthly)
+        sentence = _part_sentence(part_points, row, centre_word, percent, monthly, whole)
         if len(parts) > 1:
             start = format_x(part_points["x"].iloc[0], monthly)
             sentence = f"part {part} (from {start}): {sentence}"
         sentences.append(sentence)
     text = head + "; " + "; ".join(sentences)
     if target is not None and pd.notna(target):
-        text += f"; target {format_value(target, percent)}"
+        text += f"; target {format_value(target, percent, whole)}"
     if n_notes:
         text += f"; {_plural(n_notes, 'note')} marked (numbered on the chart)"
     return text + "."

@@ -102,6 +102,13 @@ def point_kinds(points: pd.DataFrame) -> pd.Series:
     return pd.Series(kinds, index=points.index)
 
 
+def _chart_type(result: SPCResultLike) -> str | None:
+    """The chart type to name: "mdc" for Making Data Count results, else `result.chart`."""
+    if str(getattr(result, "method", "")).lower() == "mdc":
+        return "mdc"
+    return getattr(result, "chart", None)
+
+
 def _midpoint(left: Any, right: Any) -> Any:
     return left + (right - left) / 2
 
@@ -146,9 +153,10 @@ def _draw_part(ax: Axes, part_points: pd.DataFrame, runs_signal: bool, percent: 
 def _draw_points(ax: Axes, points: pd.DataFrame) -> list[Line2D]:
     """One marker artist per kind of point present; returns their legend handles."""
     kinds = point_kinds(points)
+    has_value = points["y"].notna()
     handles = []
     for kind, style in POINT_STYLES.items():
-        chosen = points[kinds == kind]
+        chosen = points[(kinds == kind) & has_value]
         if chosen.empty:
             continue
         artist = ax.plot(
@@ -260,7 +268,8 @@ def spc_chart(
     """Draw an SPC result as a run or control chart, with alt text written from its numbers.
 
     `result`: a `pace_qi.spc.SPCResult` (uses `points`, `summary`, and `target`/`chart` when
-    present). `percent=True` shows y (held as a share 0..1) as percentages. `annotations`: a
+    present). `percent=True` shows y as percentages: y held as shares 0..1, or as 0..100 when
+    the result was made with `multiply=100`. `annotations`: a
     DataFrame or list of dicts with `x`, `label`, optional `end` (numbered notes; a window is
     shaded from `x` to `end`); non-empty `notes` of the points are added to them. `subject`:
     what is measured, for the alt text (default `y_label`, else `title`).
@@ -269,7 +278,8 @@ def spc_chart(
     points = result.points.reset_index(drop=True)
     summary = getattr(result, "summary", None)
     target = getattr(result, "target", None)
-    chart_type = getattr(result, "chart", None) or getattr(result, "method", None)
+    chart_type = _chart_type(result)
+    whole = 100.0 if getattr(result, "multiply", 1) == 100 else 1.0
     notes = normalise_annotations(annotations, notes_from_points(points))
     parts = list(pd.unique(points["part"]))
     runs_by_part = pd.Series(_flag(points, "runs_signal")).groupby(points["part"]).any()
@@ -286,7 +296,7 @@ def spc_chart(
             ax,
             last["x"],
             last["cl"],
-            f"{centre_word} {format_value(last['cl'], percent)}",
+            f"{centre_word} {format_value(last['cl'], percent, whole)}",
             centre_colour,
             "centre_label",
         )
@@ -294,7 +304,7 @@ def spc_chart(
             ax,
             last["x"],
             last["ucl"],
-            f"Upper limit {format_value(last['ucl'], percent)}",
+            f"Upper limit {format_value(last['ucl'], percent, whole)}",
             DARK_GREY,
             "ucl_label",
         )
@@ -302,14 +312,14 @@ def spc_chart(
             ax,
             last["x"],
             last["lcl"],
-            f"Lower limit {format_value(last['lcl'], percent)}",
+            f"Lower limit {format_value(last['lcl'], percent, whole)}",
             DARK_GREY,
             "lcl_label",
         )
         if target is not None and pd.notna(target):
             ax.axhline(target, color=TARGET_COLOUR, linestyle="--", linewidth=1.5).set_gid("target")
             ax.annotate(
-                f"Target {format_value(target, percent)}",
+                f"Target {format_value(target, percent, whole)}",
                 (0.0, target),
                 xycoords=blended_transform_factory(ax.transAxes, ax.transData),
                 xytext=(4, 4),
@@ -325,7 +335,7 @@ def spc_chart(
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         if percent:
-            percent_axis(ax)
+            percent_axis(ax, whole=whole)
         ax.set_title(title, pad=24 if len(notes) else 8)
         ax.set_ylabel(y_label)
         finish_axes(ax)
@@ -337,6 +347,7 @@ def spc_chart(
         chart_type,
         subject or y_label or title or "the measure",
         percent=percent,
+        whole=whole,
         target=target,
         n_notes=len(notes),
     )

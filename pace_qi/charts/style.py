@@ -87,18 +87,22 @@ def finish_axes(ax: Axes) -> None:
     sns.despine(ax=ax)
 
 
-def percent_axis(ax: Axes, which: str = "y") -> None:
-    """Show shares held as 0..1 on the axis as percentages."""
+def percent_axis(ax: Axes, which: str = "y", whole: float = 1.0) -> None:
+    """Show shares on the axis as percentages (`whole` is the value shown as 100%)."""
     axis = ax.yaxis if which == "y" else ax.xaxis
-    axis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    axis.set_major_formatter(PercentFormatter(xmax=whole, decimals=0))
 
 
-def format_value(value: float, percent: bool = False) -> str:
-    """A number as a reader would say it: shares as whole percentages, others to 2 sig. figs."""
+def format_value(value: float | None, percent: bool = False, whole: float = 1.0) -> str:
+    """A number as a reader would say it: shares as whole percentages, others to 2 sig. figs.
+
+    With `percent`, `whole` is the value that means 100% (1 for shares, 100 for an SPC result
+    made with `multiply=100`).
+    """
     if value is None or pd.isna(value):
         return "not available"
     if percent:
-        return f"{value * 100:.0f}%"
+        return f"{value * 100 / whole:.0f}%"
     if float(value).is_integer():
         return f"{value:.0f}"
     magnitude = abs(float(value))
