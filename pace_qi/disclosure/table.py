@@ -76,7 +76,8 @@ def apply(
     - `count_columns`: the counts to protect; by default every integer column. The numerator
       and denominator of each percentage, and the total column, are always included.
     - `percent_columns`: `{percent column: (numerator column, denominator column)}`; the
-      percentage (0 to 100) is recomputed from the counts and shown as a whole number.
+      percentage (0 to 100) is recomputed from the counts and shown as a whole number (a
+      percent column not yet in the table is added at its end).
     - `total_row`: the index label of a row that holds the column totals.
     - `total_column`: a count column that holds the row totals: every other count column is
       then a part of it.
@@ -101,7 +102,8 @@ def apply(
     shown = values if settings.round_to is None else round_counts(values, settings.round_to)
 
     display = table.copy()
-    hidden_frame = pd.DataFrame(False, index=table.index, columns=table.columns)
+    display = display.reindex(columns=[*table.columns, *(c for c in percents if c not in table)])
+    hidden_frame = pd.DataFrame(False, index=display.index, columns=display.columns)
     for j, column in enumerate(counts):
         display[column] = _display(shown[:, j], hidden[:, j], settings.symbol, table.index)
         hidden_frame[column] = hidden[:, j]
@@ -205,9 +207,6 @@ def _check(
     overlap = sorted(set(percents) & set(counts))
     if overlap:
         raise ValueError(f"columns both counts and percentages: {', '.join(overlap)}")
-    missing = sorted(column for column in percents if column not in table.columns)
-    if missing:
-        raise ValueError(f"percent columns not in the table: {', '.join(missing)}")
 
 
 def _check_counts(values: np.ndarray, counts: list[str]) -> None:
