@@ -78,10 +78,8 @@ STARTED_AT_HOME_WEEKS = (4.0, 40.0)
 
 #: Time at home on a supervision order: a mix of shorter spells and long-stayers (guess).
 AT_HOME_LONG_STAY_SHARE = 0.4
-AT_HOME_SHORT_MEDIAN_WEEKS = 52.0
-AT_HOME_SHORT_LOG_SD = 0.6
-AT_HOME_LONG_MEDIAN_WEEKS = 260.0
-AT_HOME_LONG_LOG_SD = 0.35
+AT_HOME_SHORT = Stage("at_home_short_spell", 52.0, 0.6, 52.0, 0.6, None)
+AT_HOME_LONG = Stage("at_home_long_spell", 250.0, 0.25, 250.0, 0.25, None)
 
 #: What happens to an accommodated child's episode (care_data §6.1).
 OUTCOME_SHARES: dict[str, float] = {
@@ -102,7 +100,7 @@ AGE_SHARES: tuple[float, ...] = (0.25, 0.20, 0.30, 0.25)
 ADOPTION_SHARE_BY_AGE: tuple[float, ...] = (0.70, 0.58, 0.18, 0.02)
 #: Of the adoption share, the part the authority pursues as a permanence order with authority
 #: to adopt; the rest are adoption petitions by the adopters (guess).
-AUTHORITY_TO_ADOPT_SHARE = 0.45
+AUTHORITY_TO_ADOPT_SHARE = 0.45  # Civil Justice Statistics 2014-15: 346 POA vs 425 adoption
 #: The other routes, in the proportions the issue gives (30 : 25 : 10).
 NON_ADOPTION_ROUTES: dict[str, float] = {
     "permanence_order": 30.0,

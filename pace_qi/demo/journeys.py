@@ -132,12 +132,11 @@ def _at_home_episodes(
     birth = began - age
     share = cal.AT_HOME_LONG_STAY_SHARE
     long_stay = _balanced_choice(rng, {"long": share, "short": 1 - share}, n) == "long"
+    zero = np.zeros(n)
     weeks = np.where(
         long_stay,
-        np.exp(np.log(cal.AT_HOME_LONG_MEDIAN_WEEKS) + cal.AT_HOME_LONG_LOG_SD * rng.standard_normal(n)),
-        np.exp(
-            np.log(cal.AT_HOME_SHORT_MEDIAN_WEEKS) + cal.AT_HOME_SHORT_LOG_SD * rng.standard_normal(n)
-        ),
+        draw_weeks(rng, cal.AT_HOME_LONG, zero, stalled_share=0.0),
+        draw_weeks(rng, cal.AT_HOME_SHORT, zero, stalled_share=0.0),
     )
     eighteenth = birth + np.timedelta64(int(18 * DAYS_PER_YEAR), "D")
     ended = np.minimum(add_weeks(began, weeks), eighteenth)
@@ -182,8 +181,9 @@ def _aim1_audits(rng: np.random.Generator, began: np.ndarray, ended: np.ndarray)
     audited = rng.random(n) < cal.AUDIT_SHARE
     audited_before = rng.random(n) < cal.AUDIT_BEFORE_AIM_SHARE
     zero = np.zeros(n)
-    first_date = add_weeks(np.full(n, cohort_start), draw_weeks(rng, cal.AUDIT_FIRST_COHORT, zero, 0))
-    later_date = add_weeks(eligible, draw_weeks(rng, cal.AUDIT_LATER, zero, 0))
+    first_delay = draw_weeks(rng, cal.AUDIT_FIRST_COHORT, zero, stalled_share=0.0)
+    first_date = add_weeks(np.full(n, cohort_start), first_delay)
+    later_date = add_weeks(eligible, draw_weeks(rng, cal.AUDIT_LATER, zero, stalled_share=0.0))
     spell_days = np.maximum((ended - eligible) / np.timedelta64(1, "D"), 1)
     before_date = eligible + np.floor(rng.random(n) * spell_days).astype("timedelta64[D]")
     audit = _blank(n)
@@ -197,9 +197,7 @@ def _accommodated_episodes(
     rng: np.random.Generator, start: np.datetime64, as_of: np.datetime64, scale: float
 ) -> Columns:
     """Children accommodated, through the permanence milestones as far as each has gone."""
-    burn_in_start = start - np.timedelta64(
-        int(cal.ACCOMMODATED_BURN_IN_YEARS * DAYS_PER_YEAR), "D"
-    )
+    burn_in_start = start - np.timedelta64(int(cal.ACCOMMODATED_BURN_IN_YEARS * DAYS_PER_YEAR), "D")
     began = _arrivals(rng, cal.ACCOMMODATED_PER_YEAR * scale, burn_in_start, as_of)
     n = began.size
     band, age = _ages_in_days(rng, n)
@@ -227,7 +225,7 @@ def _accommodated_episodes(
     route = np.where(away, _routes(rng, band), None).astype(object)
     milestones = _away_from_home_milestones(rng, recommendation_day, route, away)
     back_home = add_weeks(
-        recommendation_day, draw_weeks(rng, cal.RETURN_HOME_END, np.zeros(n), 0)
+        recommendation_day, draw_weeks(rng, cal.RETURN_HOME_END, np.zeros(n), stalled_share=0.0)
     )
     order_ends_care = np.isin(route, ("adoption", "kinship_care_order"))
     ended = _blank(n)
@@ -400,3 +398,16 @@ def _to_frame(episodes: Columns, as_of: np.datetime64) -> pd.DataFrame:
     frame[c.CHILD_ID] = ID_PREFIX + "-" + numbers
     frame[c.EPISODE_ID] = frame[c.CHILD_ID] + "-E1"
     return frame[list(DEMO_COLUMNS)]
+
+
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every date column written as ISO text ("YYYY-MM-DD"; missing stays missing).
+
+    This is how the demo data are written to a file, and the form in which faults are injected,
+    since an unparseable date can only exist as text.
+    """
+    text = frame.copy()
+    for col in text.columns:
+        if c.is_date_column(col) and pd.api.types.is_datetime64_any_dtype(text[col]):
+            text[col] = text[col].dt.strftime("%Y-%m-%d").astype("str")
+    return text
