@@ -46,8 +46,12 @@ def _fmt(value: float, result: SPCResult) -> str:
 def _unit(points: pd.DataFrame, count: int) -> str:
     """'months' for monthly dates, 'points' otherwise."""
     x = points["x"]
-    monthly = pd.api.types.is_datetime64_any_dtype(x) and bool((x.dt.day == 1).all()) and (
-        x.dt.to_period("M").diff().dropna().map(lambda d: d.n).eq(1).all()  # noqa: B023
+    monthly = (
+        pd.api.types.is_datetime64_any_dtype(x)
+        and bool((x.dt.day == 1).all())
+        and (
+            x.dt.to_period("M").diff().dropna().map(lambda d: d.n).eq(1).all()  # noqa: B023
+        )
     )
     noun = "month" if monthly else "point"
     return noun if count == 1 else noun + "s"
@@ -153,7 +157,9 @@ def _describe_mdc(result: SPCResult, part: pd.DataFrame, last: pd.Series) -> str
     )
     assurance = last.get("assurance_icon")
     if assurance in MDC_ASSURANCE and result.target is not None:
-        text += " On these limits " + MDC_ASSURANCE[assurance].format(
-            t=_fmt(result.target, result)
-        ) + "."
+        text += (
+            " On these limits "
+            + MDC_ASSURANCE[assurance].format(t=_fmt(result.target, result))
+            + "."
+        )
     return text

@@ -66,9 +66,19 @@ def chart(
     if method == "mdc" and direction is None:
         direction = "increase"
     options = {
-        "x": x, "y": y, "n": n, "chart": chart, "freeze": freeze, "part": part,
-        "exclude": exclude, "cl": cl, "target": target, "notes": notes,
-        "multiply": multiply, "method": method, "screen_mr": screen_mr,
+        "x": x,
+        "y": y,
+        "n": n,
+        "chart": chart,
+        "freeze": freeze,
+        "part": part,
+        "exclude": exclude,
+        "cl": cl,
+        "target": target,
+        "notes": notes,
+        "multiply": multiply,
+        "method": method,
+        "screen_mr": screen_mr,
         "direction": direction,
     }
     if facet is None:
@@ -80,8 +90,15 @@ def chart(
 
 
 def _validate(
-    data: pd.DataFrame, x: str, y: str, n: str | None, chart: str, method: str,
-    direction: str | None, part: Any, facet: str | None,
+    data: pd.DataFrame,
+    x: str,
+    y: str,
+    n: str | None,
+    chart: str,
+    method: str,
+    direction: str | None,
+    part: Any,
+    facet: str | None,
 ) -> str:
     """Check the arguments early, with messages that say what to change."""
     if method not in METHODS:
@@ -120,9 +137,22 @@ def _analyse_facets(
 
 
 def _analyse(
-    data: pd.DataFrame, *, x: str, y: str, n: str | None, chart: str, freeze: Any,
-    part: Any, exclude: Iterable[Any] | None, cl: float | None, target: float | None,
-    notes: Any, multiply: float, method: str, screen_mr: bool, direction: str | None,
+    data: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    n: str | None,
+    chart: str,
+    freeze: Any,
+    part: Any,
+    exclude: Iterable[Any] | None,
+    cl: float | None,
+    target: float | None,
+    notes: Any,
+    multiply: float,
+    method: str,
+    screen_mr: bool,
+    direction: str | None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Points and summary of one (unfaceted) chart."""
     part_column = part if isinstance(part, str) and part in data.columns else None
@@ -142,8 +172,12 @@ def _analyse(
             outside = (scaled.y > scaled.ucl) | (scaled.y < scaled.lcl)
         runs_signal = runs.runs_signal and runs_enabled
         per_point = {
-            "y": scaled.y, "cl": scaled.cl, "lcl": scaled.lcl, "ucl": scaled.ucl,
-            "lcl_95": scaled.lcl_95, "ucl_95": scaled.ucl_95,
+            "y": scaled.y,
+            "cl": scaled.cl,
+            "lcl": scaled.lcl,
+            "ucl": scaled.ucl,
+            "lcl_95": scaled.lcl_95,
+            "ucl_95": scaled.ucl_95,
             "sigma_signal": outside,
             "runs_signal": np.full(len(rows), runs_signal),
             "in_signal_run": runs.in_signal_run & runs_enabled,
@@ -177,8 +211,13 @@ def _analyse(
 
 
 def _analyse_part(
-    rows: pd.DataFrame, chart: str, method: str, cl: float | None, screen_mr: bool,
-    categorical: bool, direction: str | None,
+    rows: pd.DataFrame,
+    chart: str,
+    method: str,
+    cl: float | None,
+    screen_mr: bool,
+    categorical: bool,
+    direction: str | None,
 ) -> tuple[PartLimits, anhoej.RunsResult]:
     """Limits and rule outcome of one part."""
     part_input = PartInput(
@@ -203,8 +242,12 @@ def _analyse_part(
 
 
 def _scale(limits: PartLimits, multiply: float) -> PartLimits:
-    return PartLimits(*(np.asarray(v, dtype=float) * multiply for v in (
-        limits.y, limits.cl, limits.lcl, limits.ucl, limits.lcl_95, limits.ucl_95)))
+    return PartLimits(
+        *(
+            np.asarray(v, dtype=float) * multiply
+            for v in (limits.y, limits.cl, limits.lcl, limits.ucl, limits.lcl_95, limits.ucl_95)
+        )
+    )
 
 
 def _nanmean(values: np.ndarray) -> float:

@@ -24,8 +24,11 @@ def small_number_warnings(
     groups = [("", points, summary)]
     if faceted:
         groups = [
-            (f"Facet {value}: ", points[points["facet"] == value],
-             summary[summary["facet"] == value])
+            (
+                f"Facet {value}: ",
+                points[points["facet"] == value],
+                summary[summary["facet"] == value],
+            )
             for value in summary["facet"].unique()
         ]
     messages: list[str] = []
@@ -78,4 +81,3 @@ def _denominator_warnings(points: pd.DataFrame, chart: str, multiply: float) -> 
                 "very large (overdispersion): use Laney's p′ chart (chart='pp') instead."
             )
     return out
-

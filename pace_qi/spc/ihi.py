@@ -112,8 +112,15 @@ def analyse(y: np.ndarray, cl: np.ndarray, include: np.ndarray) -> RunsResult:
         "n_runs_max": too_many,
     }
     return RunsResult(
-        int(include.sum()), n_useful, int(lengths.max()), SHIFT_MIN - 1, n_runs - 1,
-        None if too_few is None else too_few - 1, signal, marks, summary_extras=extras,
+        int(include.sum()),
+        n_useful,
+        int(lengths.max()),
+        SHIFT_MIN - 1,
+        n_runs - 1,
+        None if too_few is None else too_few - 1,
+        signal,
+        marks,
+        summary_extras=extras,
     )
 
 

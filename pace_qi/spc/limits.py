@@ -90,8 +90,12 @@ def _clip(limits: PartLimits, lower: float | None = 0.0, upper: float | None = N
         return np.clip(values, lower, upper)
 
     return PartLimits(
-        limits.y, limits.cl, clip(limits.lcl), clip(limits.ucl),
-        clip(limits.lcl_95), clip(limits.ucl_95),
+        limits.y,
+        limits.cl,
+        clip(limits.lcl),
+        clip(limits.ucl),
+        clip(limits.lcl_95),
+        clip(limits.ucl_95),
     )
 
 
@@ -140,9 +144,12 @@ def xbar_limits(part: PartInput) -> PartLimits:
     sbar = _pooled_sd(part)
     cl_arr = _full(cl, part.y)
     return PartLimits(
-        part.y, cl_arr,
-        cl_arr - a3(sizes) * sbar, cl_arr + a3(sizes) * sbar,
-        cl_arr - a3(sizes, 2) * sbar, cl_arr + a3(sizes, 2) * sbar,
+        part.y,
+        cl_arr,
+        cl_arr - a3(sizes) * sbar,
+        cl_arr + a3(sizes) * sbar,
+        cl_arr - a3(sizes, 2) * sbar,
+        cl_arr + a3(sizes, 2) * sbar,
     )
 
 
@@ -151,8 +158,12 @@ def s_limits(part: PartInput) -> PartLimits:
     sizes = part.y_length.astype(float)
     cl = part.cl if part.cl is not None else _pooled_sd(part)
     return PartLimits(
-        part.y_sd, _full(cl, part.y),
-        b3(sizes) * cl, b4(sizes) * cl, b3(sizes, 2) * cl, b4(sizes, 2) * cl,
+        part.y_sd,
+        _full(cl, part.y),
+        b3(sizes) * cl,
+        b4(sizes) * cl,
+        b3(sizes, 2) * cl,
+        b4(sizes, 2) * cl,
     )
 
 
@@ -163,8 +174,17 @@ def t_limits(part: PartInput) -> PartLimits:
         raise ValueError("t chart: times between events must be greater than zero")
     cl = None if part.cl is None else part.cl ** (1 / 3.6)
     inner = i_limits(
-        PartInput(part.y ** (1 / 3.6), part.n, part.y_sum, part.y_length, part.y_sd,
-                  part.base, part.categorical, cl, part.screen_mr)
+        PartInput(
+            part.y ** (1 / 3.6),
+            part.n,
+            part.y_sum,
+            part.y_length,
+            part.y_sd,
+            part.base,
+            part.categorical,
+            cl,
+            part.screen_mr,
+        )
     )
 
     def back(values: np.ndarray) -> np.ndarray:
@@ -172,8 +192,14 @@ def t_limits(part: PartInput) -> PartLimits:
             out = np.where(values < 0, 0.0, values) ** 3.6
         return out
 
-    return PartLimits(part.y, back(inner.cl), back(inner.lcl), back(inner.ucl),
-                      back(inner.lcl_95), back(inner.ucl_95))
+    return PartLimits(
+        part.y,
+        back(inner.cl),
+        back(inner.lcl),
+        back(inner.ucl),
+        back(inner.lcl_95),
+        back(inner.ucl_95),
+    )
 
 
 def _pooled_rate(part: PartInput) -> float:
@@ -236,8 +262,9 @@ def g_limits(part: PartInput) -> PartLimits:
     gbar = part.cl if part.cl is not None else _nanmean(part.y[part.base])
     limits = _clip(_symmetric(part.y, _full(gbar, part.y), np.sqrt(gbar * (gbar + 1))))
     shown = _nanmedian(part.y[part.base]) if part.cl is None else 0.693 * gbar
-    return PartLimits(part.y, _full(shown, part.y), limits.lcl, limits.ucl,
-                      limits.lcl_95, limits.ucl_95)
+    return PartLimits(
+        part.y, _full(shown, part.y), limits.lcl, limits.ucl, limits.lcl_95, limits.ucl_95
+    )
 
 
 #: Chart type → limits function.

@@ -9,13 +9,36 @@ import pandas as pd
 #: Columns of `SPCResult.points` for every rule set (MDC adds `special_cause_type`,
 #: `point_type`; a `facet` column leads when the chart is faceted; `notes` carries annotations).
 POINT_COLUMNS = (
-    "x", "y", "n", "part", "baseline", "include", "cl", "lcl", "ucl", "lcl_95", "ucl_95",
-    "sigma_signal", "runs_signal", "in_signal_run", "notes",
+    "x",
+    "y",
+    "n",
+    "part",
+    "baseline",
+    "include",
+    "cl",
+    "lcl",
+    "ucl",
+    "lcl_95",
+    "ucl_95",
+    "sigma_signal",
+    "runs_signal",
+    "in_signal_run",
+    "notes",
 )
 #: Columns of `SPCResult.summary` (MDC adds `variation_icon`, `assurance_icon`).
 SUMMARY_COLUMNS = (
-    "part", "n_obs", "n_useful", "longest_run", "longest_run_max", "n_crossings",
-    "n_crossings_min", "runs_signal", "lcl", "cl", "ucl", "n_sigma_signals",
+    "part",
+    "n_obs",
+    "n_useful",
+    "longest_run",
+    "longest_run_max",
+    "n_crossings",
+    "n_crossings_min",
+    "runs_signal",
+    "lcl",
+    "cl",
+    "ucl",
+    "n_sigma_signals",
 )
 
 

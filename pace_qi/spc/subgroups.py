@@ -78,9 +78,7 @@ def aggregate(
     return out.loc[:, list(SUBGROUP_COLUMNS)]
 
 
-def _row_notes(
-    data: pd.DataFrame, x: str, notes: str | Mapping[Hashable, str] | None
-) -> pd.Series:
+def _row_notes(data: pd.DataFrame, x: str, notes: str | Mapping[Hashable, str] | None) -> pd.Series:
     """Per-row note text from a column name or a mapping of x value to note."""
     if notes is None:
         return pd.Series(pd.NA, index=data.index, dtype="str")
