@@ -11,6 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
+from pace_qi import columns as col
 from pace_qi.aims.completion import evaluate_completion
 from pace_qi.aims.definitions import AimLike
 from pace_qi.aims.interval import evaluate_interval
@@ -35,6 +36,18 @@ def normalise_as_of(as_of: AsOf) -> pd.Timestamp:
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)
     return stamp.normalize()
+
+
+def _check_columns(journeys: pd.DataFrame, aim: AimLike) -> None:
+    """The clock and cohort columns must exist (exit columns are optional)."""
+    clock = (aim.start, aim.event if aim.kind == "completion" else aim.end)  # type: ignore[union-attr]
+    missing = [c for c in (col.CHILD_ID, *clock, *aim.cohort.where) if c not in journeys.columns]
+    if missing:
+        names = ", ".join(f"'{c}'" for c in missing)
+        raise UserFacingError(
+            f"aim '{aim.id}' uses the column(s) {names}, which the data does not have: "
+            "add them to the extract (or map them), or correct the aim's parameter file"
+        )
 
 
 def evaluate(journeys: pd.DataFrame, aim: AimLike, as_of: AsOf) -> pd.DataFrame:
@@ -65,6 +78,7 @@ def evaluate(journeys: pd.DataFrame, aim: AimLike, as_of: AsOf) -> pd.DataFrame:
     `attrs` holds `as_of` (Timestamp) and `aim` (id).
     """
     stamp = normalise_as_of(as_of)
+    _check_columns(journeys, aim)
     left_out = unusable(journeys, aim).to_numpy()
     usable = journeys.loc[~left_out] if left_out.any() else journeys
     if aim.kind == "completion":

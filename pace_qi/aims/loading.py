@@ -90,6 +90,23 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     return f"key '{key}': {error['msg']}"
 
 
+def _most_telling_first(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A misspelt key shows up as 'not allowed' and as 'missing'; report the misspelling."""
+    rank = {"extra_forbidden": 0, "missing": 2}
+    return sorted(errors, key=lambda e: rank.get(e["type"], 1))
+
+
+def _explained_by(first: dict[str, Any], other: dict[str, Any], model: type[BaseModel]) -> bool:
+    """Is `other` the 'missing' half of the misspelt key that `first` already names?"""
+    if first["type"] != "extra_forbidden" or other["type"] != "missing":
+        return False
+    parent = _model_at(model, [str(p) for p in first["loc"][:-1]])
+    if parent is None or tuple(other["loc"][:-1]) != tuple(first["loc"][:-1]):
+        return False
+    close = difflib.get_close_matches(str(first["loc"][-1]), list(parent.model_fields), n=1)
+    return bool(close) and close[0] == str(other["loc"][-1])
+
+
 def _validate(path: Path, data: dict[str, Any], model: type[BaseModel] | None) -> AimLike:
     """Validate against `model`, or choose the aim kind from `kind` when `model` is None."""
     if model is None:
@@ -106,9 +123,10 @@ def _validate(path: Path, data: dict[str, Any], model: type[BaseModel] | None) -
     try:
         return model.model_validate(data)  # type: ignore[return-value]
     except ValidationError as exc:
-        errors = exc.errors()
+        errors = _most_telling_first(exc.errors())
         first = _describe(errors[0], model)
-        more = f" (and {len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
+        rest = [e for e in errors[1:] if not _explained_by(errors[0], e, model)]
+        more = f" (and {len(rest)} more problem(s) in this file)" if rest else ""
         raise ParameterFileError(f"{path}: {first}{more}") from None
 
 
