@@ -200,14 +200,16 @@ def _analyse(
             summary_rows[-1].update(mdc.icons(runs, scaled, target, direction))
 
     for name, values in columns.items():
-        sub[name] = np.concatenate(values) if values else np.array([])
+        sub[name] = np.concatenate(values)
+    for name in POINT_COLUMNS:  # no subgroups at all: empty columns
+        if name not in sub.columns:
+            sub[name] = pd.Series(dtype=bool if "signal" in name else float)
     extras = [c for c in columns if c not in POINT_COLUMNS]
     points = sub.loc[:, [*POINT_COLUMNS, *extras]].reset_index(drop=True)
-    summary = pd.DataFrame(summary_rows)
-    if summary.empty:
-        summary = pd.DataFrame(columns=list(SUMMARY_COLUMNS))
+    summary = pd.DataFrame(summary_rows, columns=None if summary_rows else SUMMARY_COLUMNS)
     summary = summary[[*SUMMARY_COLUMNS, *summary.columns.drop(list(SUMMARY_COLUMNS))]]
-    return points, summary
+    counts = [c for c in summary.columns if c.startswith("n_") or c.startswith("longest_")]
+    return points, summary.astype(dict.fromkeys(counts, "Int64"))
 
 
 def _analyse_part(

@@ -73,7 +73,7 @@ def average_moving_range(values: np.ndarray, screen: bool = True) -> float:
     1982), so that one wild point does not widen the limits."""
     mr = np.abs(np.diff(values))
     amr = _nanmean(mr)
-    if screen and not np.isnan(amr):
+    if screen and amr > 0:  # with MR̄ = 0 every range would be screened out
         amr = _nanmean(mr[mr < D4 * amr])
     return amr
 
