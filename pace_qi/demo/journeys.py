@@ -205,7 +205,7 @@ def _accommodated_episodes(
     weeks_at_home = rng.uniform(*cal.STARTED_AT_HOME_WEEKS, size=n)
     accommodated = np.where(started_at_home, add_weeks(began, weeks_at_home), began)
 
-    outcome = _balanced_choice(rng, cal.OUTCOME_SHARES, n)
+    outcome = _balanced_choice(rng, cal.OUTCOME_SHARES, n, block=cal.OUTCOME_BLOCK)
     home, away = outcome == "home", outcome == "away_from_home"
     ends_early = outcome == "ends_before_recommendation"
 
