@@ -162,7 +162,7 @@ def actions_frame(actions: list[tuple[object, str, str, str]]) -> pd.DataFrame:
 
 def _display(values: np.ndarray, hidden: np.ndarray, symbol: str, index: pd.Index) -> pd.Series:
     """Whole numbers as text, the symbol where hidden, `x` where not available."""
-    numbers = pd.Series(values).astype("Int64").astype("str").to_numpy(dtype=object)
+    numbers = np.nan_to_num(values, nan=0.0).astype(np.int64).astype(str)
     text = np.where(hidden, symbol, np.where(np.isnan(values), MISSING_SYMBOL, numbers))
     return pd.Series(text, index=index, dtype="str")
 
