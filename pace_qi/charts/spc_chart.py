@@ -8,7 +8,8 @@ look. Rules of the look, so that a reader learns them once:
   does not depend on seeing colour); a point left out of the calculations is a grey cross;
 - the centre line is solid grey, or dashed in the signal colour when the runs rules signal;
 - the limits are a shaded band (none for run charts, whose limits are missing);
-- the target is a turquoise dashed line, labelled directly;
+- the target is a turquoise dash-dot line; centre line, limits and target are labelled
+  directly at the right;
 - parts are separated by a vertical line and named at the top; the end of a frozen baseline
   by a dotted line labelled "end of baseline";
 - notes (PDSA cycles, events) are numbered circles above the plot with a legend below it.
@@ -16,6 +17,7 @@ look. Rules of the look, so that a reader learns them once:
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Protocol
 
 import numpy as np
@@ -33,6 +35,7 @@ from pace_qi.charts.annotations import (
     notes_from_points,
 )
 from pace_qi.charts.chart import Chart
+from pace_qi.charts.direct_labels import LineLabel, label_lines_at_right
 from pace_qi.charts.style import (
     DARK_GREY,
     LIGHT_GREY,
@@ -175,23 +178,6 @@ def _draw_points(ax: Axes, points: pd.DataFrame) -> list[Line2D]:
     return handles
 
 
-def _label_at_end(ax: Axes, x: Any, y: float, text: str, color: str, gid: str) -> None:
-    """A direct label just to the right of the last point, so no legend look-up is needed."""
-    if pd.isna(y):
-        return
-    label = ax.annotate(
-        text,
-        (x, y),
-        xytext=(8, 0),
-        textcoords="offset points",
-        va="center",
-        ha="left",
-        color=color,
-        annotation_clip=False,
-    )
-    label.set_gid(gid)
-
-
 def _draw_separators(ax: Axes, points: pd.DataFrame, parts: list[Any]) -> None:
     """Vertical lines between parts (labelled at the top) and at the end of a frozen baseline."""
     top = blended_transform_factory(ax.transData, ax.transAxes)
@@ -292,41 +278,20 @@ def spc_chart(
         last = points.iloc[-1]
         centre_word = "Median" if str(chart_type or "run").lower() in {"run", "g"} else "Mean"
         centre_colour = SIGNAL_COLOUR if runs_by_part[parts[-1]] else REFERENCE_COLOUR
-        _label_at_end(
-            ax,
-            last["x"],
-            last["cl"],
-            f"{centre_word} {format_value(last['cl'], percent, whole)}",
-            centre_colour,
-            "centre_label",
-        )
-        _label_at_end(
-            ax,
-            last["x"],
-            last["ucl"],
-            f"Upper limit {format_value(last['ucl'], percent, whole)}",
-            DARK_GREY,
-            "ucl_label",
-        )
-        _label_at_end(
-            ax,
-            last["x"],
-            last["lcl"],
-            f"Lower limit {format_value(last['lcl'], percent, whole)}",
-            DARK_GREY,
-            "lcl_label",
-        )
         if target is not None and pd.notna(target):
-            ax.axhline(target, color=TARGET_COLOUR, linestyle="--", linewidth=1.5).set_gid("target")
-            ax.annotate(
-                f"Target {format_value(target, percent, whole)}",
-                (0.0, target),
-                xycoords=blended_transform_factory(ax.transAxes, ax.transData),
-                xytext=(4, 4),
-                textcoords="offset points",
-                color=TARGET_COLOUR,
-                va="bottom",
-            ).set_gid("target_label")
+            ax.axhline(target, color=TARGET_COLOUR, linestyle="-.", linewidth=1.5).set_gid("target")
+        fmt = partial(format_value, percent=percent, whole=whole)
+        label_lines_at_right(
+            ax,
+            [
+                LineLabel(
+                    last["cl"], f"{centre_word} {fmt(last['cl'])}", centre_colour, "centre_label"
+                ),
+                LineLabel(last["ucl"], f"Upper limit {fmt(last['ucl'])}", DARK_GREY, "ucl_label"),
+                LineLabel(last["lcl"], f"Lower limit {fmt(last['lcl'])}", DARK_GREY, "lcl_label"),
+                LineLabel(target, f"Target {fmt(target)}", TARGET_COLOUR, "target_label"),
+            ],
+        )
         _draw_separators(ax, points, parts)
         note_entries = draw_annotations(ax, notes)
 
