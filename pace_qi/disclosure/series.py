@@ -98,7 +98,7 @@ def protect_series(
     ]
     if notice is not None:
         actions.append((None, period, "rollup", notice))
-    note = footnote(settings, unit=unit, percents=True, rounded=settings.round_to is not None)
+    note = footnote(settings, unit=unit, rounded=settings.round_to is not None, chart=True)
     return ProtectedSeries(protected, actions_frame(actions), note, notice, period)
 
 
