@@ -112,8 +112,7 @@ def _describe_runs(result: SPCResult, part: pd.DataFrame, last: pd.Series) -> st
         )
     elif int(last["n_obs"]) > 0 and n_useful == 0:
         sentences.append(
-            f"Every point is on {centre}: there is no variation for the run chart rules to "
-            "judge."
+            f"Every point is on {centre}: there is no variation for the run chart rules to judge."
         )
     sentences.append(_sigma_sentence(int(last["n_sigma_signals"]), result))
     return " ".join(s for s in sentences if s)

@@ -129,8 +129,10 @@ def _pooled_sd(part: PartInput) -> float:
     sizes = part.y_length
     if np.unique(sizes).size > 1:
         used = base & ~np.isnan(part.y_sd)
-        weight = sizes[used] - 1.0
-        return float(np.sqrt(np.sum(weight * part.y_sd[used] ** 2) / np.sum(weight)))
+        squares = np.sum((sizes[used] - 1.0) * part.y_sd[used] ** 2)
+        # as qicharts2: every baseline subgroup adds n_i − 1 to the degrees of freedom, so an
+        # empty subgroup (all values missing) subtracts one (see docs/spc.md)
+        return float(np.sqrt(squares / np.sum(sizes[base] - 1.0)))
     return _nanmean(part.y_sd[base])
 
 
