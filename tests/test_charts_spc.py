@@ -18,6 +18,7 @@ from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 from pace_qi.charts import Chart, spc_chart  # noqa: E402
+from pace_qi.charts.spc_chart import POINT_STYLES  # noqa: E402
 from pace_qi.charts.style import MIN_FONT_SIZE, SIGNAL_COLOUR  # noqa: E402
 
 
@@ -102,8 +103,7 @@ def run_chart_with_shift() -> StandIn:
 
 
 def plotted_points(figure) -> int:
-    kinds = ("points", "points_outside_limits", "points_signal_run", "points_excluded")
-    return sum(len(a.get_xdata()) for kind in kinds for a in by_gid(figure, kind))
+    return sum(len(a.get_xdata()) for kind in POINT_STYLES for a in by_gid(figure, kind))
 
 
 def test_every_point_is_plotted_once(i_chart):
@@ -318,3 +318,56 @@ def test_chart_is_the_return_type(i_chart):
     chart = spc_chart(i_chart)
     assert isinstance(chart, Chart)
     assert chart.ax is chart.figure.axes[0]
+
+
+def test_frozen_baseline_is_named_in_the_alt_text():
+    points = make_points(range(1, 9), cl=3.0, x=np.arange(1, 9), baseline=[True] * 5 + [False] * 3)
+    text = spc_chart(StandIn(points, make_summary(points))).alt_text
+    assert "median 3 (from the 5 baseline points, then frozen)" in text
+
+
+def test_faceted_result_needs_a_facet():
+    points = pd.concat(
+        [
+            make_points([1, 2, 3], cl=2).assign(facet="A"),
+            make_points([5, 6], cl=5.5).assign(facet="B"),
+        ]
+    )
+    result = StandIn(points, make_summary(points.iloc[:3]))
+    with pytest.raises(ValueError, match="facet"):
+        spc_chart(result)
+    assert plotted_points(spc_chart(result, facet="B").figure) == 2
+
+
+def test_real_p_chart_from_spc():
+    spc = pytest.importorskip("pace_qi.spc")
+    months = pd.date_range("2018-02-01", periods=24, freq="MS")
+    data = pd.DataFrame({"month": months, "met": [4] * 12 + [9] * 12, "n": 10})
+    result = spc.chart(data, x="month", y="met", n="n", chart="p", target=0.7, freeze=12)
+    chart = spc_chart(result, y_label="Percent met", percent=True)
+    figure = chart.figure
+    assert plotted_points(figure) == 24
+    # 4/10 in the baseline; frozen limits flag all 12 later points (9/10) outside them
+    (outside,) = by_gid(figure, "points_outside_limits")
+    assert len(outside.get_xdata()) == 12
+    (centre,) = by_gid(figure, "centre_signal")
+    np.testing.assert_allclose(centre.get_ydata(), 0.4)
+    assert set(by_gid(figure, "target")[0].get_ydata()) == {0.7}
+    assert len(by_gid(figure, "freeze_separator")) == 1
+    assert chart.alt_text.startswith("P chart of percent met, 24 months from Feb 2018 to Jan 2020")
+    assert "a run of 12 points above the mean (more than 7) signals a shift" in chart.alt_text
+    assert "target 70%" in chart.alt_text
+
+
+def test_real_mdc_chart_marks_improvement_and_concern_by_shape():
+    spc = pytest.importorskip("pace_qi.spc")
+    months = pd.date_range("2018-02-01", periods=24, freq="MS")
+    data = pd.DataFrame({"month": months, "share": [0.4] * 12 + [0.9] * 12})
+    result = spc.chart(data, x="month", y="share", method="mdc", direction="increase")
+    figure = spc_chart(result, percent=True).figure
+    improvement = by_gid(figure, "points_improvement")
+    concern = by_gid(figure, "points_concern")
+    assert improvement and concern
+    assert improvement[0].get_marker() != concern[0].get_marker()
+    assert set(improvement[0].get_ydata()) == {0.9}
+    assert plotted_points(figure) == 24

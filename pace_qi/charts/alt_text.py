@@ -101,6 +101,13 @@ def _part_sentence(
     """What the rules found in one part: centre, limits, runs and points outside the limits."""
     cl = part_points["cl"].dropna()
     phrases = [f"{centre_word} {format_value(cl.iloc[-1], percent, whole)}" if len(cl) else ""]
+    baseline = (
+        part_points["baseline"].astype("boolean").fillna(True)
+        if ("baseline" in part_points.columns)
+        else None
+    )
+    if baseline is not None and len(cl) and not baseline.all():
+        phrases[0] += f" (from the {int(baseline.sum())} baseline points, then frozen)"
     lcl, ucl = part_points["lcl"].dropna(), part_points["ucl"].dropna()
     if len(lcl) and len(ucl):
         low, high = lcl.iloc[-1], ucl.iloc[-1]

@@ -74,6 +74,24 @@ POINT_STYLES: dict[str, dict[str, Any]] = {
         "label": "Part of a signalling run",
         "size": 7,
     },
+    "points_improvement": {
+        "marker": "^",
+        "color": TARGET_COLOUR,
+        "label": "Special cause: improvement",
+        "size": 9,
+    },
+    "points_concern": {
+        "marker": "v",
+        "color": RUN_SIGNAL_COLOUR,
+        "label": "Special cause: concern",
+        "size": 9,
+    },
+    "points_special_neutral": {
+        "marker": "D",
+        "color": SIGNAL_COLOUR,
+        "label": "Special cause",
+        "size": 8,
+    },
     "points_excluded": {
         "marker": "X",
         "color": DARK_GREY,
@@ -91,18 +109,38 @@ def _flag(points: pd.DataFrame, column: str) -> np.ndarray:
 
 
 def point_kinds(points: pd.DataFrame) -> pd.Series:
-    """The drawing kind of each point, by precedence: excluded, outside limits, run, normal."""
-    excluded = (
-        ~_flag(points, "include")
-        if "include" in points.columns
-        else np.zeros(len(points), dtype=bool)
-    )
-    kinds = np.select(
-        [excluded, _flag(points, "sigma_signal"), _flag(points, "in_signal_run")],
-        ["points_excluded", "points_outside_limits", "points_signal_run"],
-        default="points",
-    )
-    return pd.Series(kinds, index=points.index)
+    """The drawing kind of each point, by precedence: excluded, outside limits, run, normal.
+
+    Making Data Count results (with `point_type`) use its kinds instead: special cause of
+    improvement, of concern, or neutral (when no direction is better).
+    """
+    excluded = ~_flag(points, "include") if "include" in points.columns else _flag(points, "")
+    if "point_type" in points.columns:
+        point_type = points["point_type"].astype("string").fillna("common_cause")
+        conditions = [
+            excluded,
+            (point_type == "special_cause_improvement").to_numpy(bool),
+            (point_type == "special_cause_concern").to_numpy(bool),
+            point_type.str.startswith("special_cause").to_numpy(bool),
+        ]
+        names = ["points_excluded", "points_improvement", "points_concern"]
+        names.append("points_special_neutral")
+    else:
+        conditions = [excluded, _flag(points, "sigma_signal"), _flag(points, "in_signal_run")]
+        names = ["points_excluded", "points_outside_limits", "points_signal_run"]
+    return pd.Series(np.select(conditions, names, default="points"), index=points.index)
+
+
+def _one_facet(points: pd.DataFrame, facet: Any) -> pd.DataFrame:
+    """The points of one facet; a faceted result needs `facet=` to say which."""
+    if "facet" not in points.columns:
+        return points
+    facets = list(pd.unique(points["facet"]))
+    if facet is None and len(facets) == 1:
+        return points
+    if facet not in facets:
+        raise ValueError(f"this result has facets {facets}: pass facet= one of them")
+    return points[points["facet"] == facet]
 
 
 def _chart_type(result: SPCResultLike) -> str | None:
@@ -250,6 +288,7 @@ def spc_chart(
     percent: bool = False,
     annotations: Annotations = None,
     subject: str | None = None,
+    facet: Any = None,
 ) -> Chart:
     """Draw an SPC result as a run or control chart, with alt text written from its numbers.
 
@@ -258,10 +297,11 @@ def spc_chart(
     the result was made with `multiply=100`. `annotations`: a
     DataFrame or list of dicts with `x`, `label`, optional `end` (numbered notes; a window is
     shaded from `x` to `end`); non-empty `notes` of the points are added to them. `subject`:
-    what is measured, for the alt text (default `y_label`, else `title`).
+    what is measured, for the alt text (default `y_label`, else `title`). `facet`: for a
+    faceted result, the facet to draw (one chart per facet).
     Returns a `Chart`.
     """
-    points = result.points.reset_index(drop=True)
+    points = _one_facet(result.points, facet).reset_index(drop=True)
     summary = getattr(result, "summary", None)
     target = getattr(result, "target", None)
     chart_type = _chart_type(result)
