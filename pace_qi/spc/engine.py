@@ -264,13 +264,13 @@ def _parts(sub: pd.DataFrame, part: Any, is_column: bool) -> np.ndarray:
         return np.ones(size, dtype=int)
     if is_column:
         labels = sub["label"]
-        changed = labels.ne(labels.shift()).to_numpy()
+        changed = labels.ne(labels.shift()).to_numpy(copy=True)
         changed[0] = False
         return 1 + np.cumsum(changed)
     starts = pd.Series(part if _is_listlike(part) else [part])
     x = sub["x"]
     if x_is_categorical(x):
-        begins = x.isin(list(starts)).to_numpy()
+        begins = x.isin(list(starts)).to_numpy(copy=True)
     else:
         if pd.api.types.is_datetime64_any_dtype(x):
             starts = pd.to_datetime(starts).astype(x.dtype)
