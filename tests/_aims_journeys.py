@@ -24,7 +24,9 @@ def journeys(*rows: dict) -> pd.DataFrame:
         record.setdefault(col.ERROR_COLUMNS, "")
         record[col.SOURCE_ROW] = number + 1
         records.append(record)
-    frame = pd.DataFrame.from_records(records)
+    names = [*col.CANONICAL_COLUMNS, col.ERROR_COLUMNS, col.SOURCE_ROW]
+    names += [n for record in records for n in record if n not in names]
+    frame = pd.DataFrame.from_records(records, columns=list(dict.fromkeys(names)))
     for name in frame.columns:
         if col.is_date_column(name):
             frame[name] = pd.to_datetime(frame[name]).astype("datetime64[ns]")

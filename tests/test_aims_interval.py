@@ -168,7 +168,8 @@ def test_rows_with_errors_in_used_columns_are_left_out_and_listed(case):
 
 def test_where_filters_the_cohort():
     frame = journeys(
-        {"permanence_recommendation_date": "2019-01-07", "permanence_recommendation": "return_home"},
+        {"permanence_recommendation_date": "2019-01-07",
+         "permanence_recommendation": "return_home"},
         {"permanence_recommendation_date": "2019-01-07",
          "permanence_recommendation": "away_from_home"},
         {"adm_decision_date": "2018-06-04", "permanence_route": "adoption"},
