@@ -163,3 +163,28 @@ def test_settings_load_from_a_yaml_mapping() -> None:
     )
     assert (settings.largest_hidden, settings.round_to, settings.min_denominator) == (3, 5, 20)
     assert np.isclose(settings.rollup_share, 0.5)
+
+
+def test_statistics_of_small_groups_are_hidden() -> None:
+    table = pd.DataFrame(
+        {"n_children": [4, 9, 10, 25], "median_days": [120.4, 200.0, 150.5, np.nan]},
+        index=["North", "South", "East", "West"],
+    )
+    result = disclosure.apply(table, statistic_columns={"median_days": "n_children"})
+    assert result.table["n_children"].tolist() == ["c", "9", "10", "25"]
+    assert result.table["median_days"].tolist() == ["c", "c", "151", "x"]
+    statistic_actions = result.actions[result.actions["action"] == "statistic"]
+    assert statistic_actions["reason"].tolist() == [
+        "its group size is hidden",
+        "fewer than 10 in its group",
+    ]
+    assert "A figure about a group (such as a median)" in result.footnote
+
+
+def test_child_level_tables_are_refused() -> None:
+    table = pd.DataFrame({"child_id": ["MOR-1"], "days": [30]})
+    with pytest.raises(disclosure.ChildLevelDataError):
+        disclosure.apply(table)
+    series = pd.DataFrame({"panel_date": pd.to_datetime(["2024-01-03"]), "n": [1], "d": [2]})
+    with pytest.raises(disclosure.ChildLevelDataError):
+        disclosure.protect_series(series, "n", "d", month_column="panel_date")

@@ -19,6 +19,7 @@ def footnote(
     unit: str = "children",
     secondary: bool = False,
     percents: bool = False,
+    statistics: bool = False,
     rounded: bool = False,
     missing: bool = False,
     chart: bool = False,
@@ -51,6 +52,11 @@ def footnote(
             f"A percentage is shown as {symbol} when a number it is based on is hidden, when "
             f"fewer than {settings.min_denominator} {unit} are behind it, or when it would "
             "give away a small number."
+        )
+    if statistics:
+        sentences.append(
+            f"A figure about a group (such as a median) is shown as {symbol} when fewer than "
+            f"{settings.min_denominator} {unit} are in the group."
         )
     if rounded:
         sentences.append(

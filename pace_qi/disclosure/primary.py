@@ -46,3 +46,17 @@ def hidden_percents(
     ]
     reason = np.select(conditions, reasons, default="")
     return reason != "", reason
+
+
+def hidden_statistics(
+    size: np.ndarray, size_hidden: np.ndarray, settings: DisclosureSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which figures about a group (a median, a mean) to hide, and why ("" where shown).
+
+    A median of days over three children is close to one child's own wait, so a figure about a
+    group needs as many children behind it as a percentage does.
+    """
+    conditions = [size_hidden, np.nan_to_num(size, nan=0.0) < settings.min_denominator]
+    reasons = ["its group size is hidden", f"fewer than {settings.min_denominator} in its group"]
+    reason = np.select(conditions, reasons, default="")
+    return reason != "", reason

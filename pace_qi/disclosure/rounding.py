@@ -26,6 +26,6 @@ def percent(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
     return np.where(np.nan_to_num(denominator, nan=0.0) > 0, share, np.nan)
 
 
-def whole_percent(values: np.ndarray) -> np.ndarray:
-    """Percentages rounded to whole numbers, halves upwards (as the tables show them)."""
+def whole_number(values: np.ndarray) -> np.ndarray:
+    """Percentages and statistics rounded to whole numbers, halves upwards, as tables show them."""
     return np.floor(values + 0.5)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from pace_qi.disclosure.footnote import footnote
+from pace_qi.disclosure.guard import check_aggregate_only
 from pace_qi.disclosure.primary import hidden_percents, small_counts
 from pace_qi.disclosure.rollup import rollup_to_quarters
 from pace_qi.disclosure.rounding import percent, round_counts
@@ -57,10 +58,12 @@ def protect_series(
 ) -> ProtectedSeries:
     """Protect a monthly percentage series; see the module docstring.
 
-    `percent_column` defaults to `percent_<name>` for a numerator `n_<name>` (`n_met` ->
+    The series is first checked to be aggregate (`check_aggregate_only`). `percent_column`
+    defaults to `percent_<name>` for a numerator `n_<name>` (`n_met` ->
     `percent_met`), else `percent`. With `rollup=False` the months are kept whatever happens.
     """
     settings = settings or DisclosureSettings()
+    check_aggregate_only(series)
     percent_column = percent_column or _percent_name(numerator)
     frame, period, notice = series, month_column, None
     if rollup:

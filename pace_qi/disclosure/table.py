@@ -7,7 +7,8 @@ The steps, in order:
    hidden until no hidden count can be worked out from the totals (`secondary`);
 3. rounding (optional): shown counts are rounded to the nearest `round_to` (`rounding`);
 4. percentages: recomputed from their (shown, possibly rounded) counts and hidden when they would
-   give away a hidden or small number (`primary.hidden_percents`);
+   give away a hidden or small number (`primary.hidden_percents`); statistics about a group
+   (e.g. a median of days) hidden when the group is small (`primary.hidden_statistics`);
 5. the display table (strings: numbers, the symbol, or `x` for not available), the record of
    what was done, and the standard footnote.
 
@@ -23,9 +24,10 @@ import numpy as np
 import pandas as pd
 
 from pace_qi.disclosure.footnote import MISSING_SYMBOL, footnote
+from pace_qi.disclosure.guard import check_aggregate_only
 from pace_qi.disclosure.lines import table_lines
-from pace_qi.disclosure.primary import hidden_percents, small_counts
-from pace_qi.disclosure.rounding import percent, round_counts, whole_percent
+from pace_qi.disclosure.primary import hidden_percents, hidden_statistics, small_counts
+from pace_qi.disclosure.rounding import percent, round_counts, whole_number
 from pace_qi.disclosure.secondary import secondary_suppression
 from pace_qi.disclosure.settings import DisclosureSettings
 
@@ -33,7 +35,7 @@ from pace_qi.disclosure.settings import DisclosureSettings
 ACTION_COLUMNS: tuple[str, ...] = ("row", "column", "action", "reason")
 
 #: The kinds of action recorded, in the order they are taken.
-ACTIONS: tuple[str, ...] = ("primary", "secondary", "percent", "rounded")
+ACTIONS: tuple[str, ...] = ("primary", "secondary", "percent", "statistic", "rounded", "rollup")
 
 PercentColumns = Mapping[str, tuple[str, str]]
 
@@ -45,8 +47,8 @@ class DisclosureResult:
     - `table`: the table to show. Count and percentage columns are strings: a whole number,
       the symbol (`c`) where hidden, or `x` where not available. Other columns are unchanged.
     - `actions`: one row per hidden cell with columns `row` (index label), `column`, `action`
-      (`primary`, `secondary` or `percent`) and `reason`, plus one `rounded` row per rounded
-      column (`row` is None). Reasons never state the hidden value.
+      (`primary`, `secondary`, `percent` or `statistic`) and `reason`, plus one `rounded` row
+      per rounded column (`row` is None). Reasons never state the hidden value.
     - `footnote`: the standard footnote to print under the table.
     - `hidden`: booleans shaped like `table`, True where the symbol is shown.
     """
@@ -70,11 +72,13 @@ def apply(
     total_column: str | None = None,
     settings: DisclosureSettings | None = None,
     unit: str = "children",
+    statistic_columns: Mapping[str, str] | None = None,
 ) -> DisclosureResult:
     """Protect a table of counts for a governance audience; see the module docstring.
 
     - `count_columns`: the counts to protect; by default every integer column. The numerator
-      and denominator of each percentage, and the total column, are always included.
+      and denominator of each percentage, the size of each statistic's group, and the total
+      column are always included.
     - `percent_columns`: `{percent column: (numerator column, denominator column)}`; the
       percentage (0 to 100) is recomputed from the counts and shown as a whole number (a
       percent column not yet in the table is added at its end).
@@ -82,11 +86,19 @@ def apply(
     - `total_column`: a count column that holds the row totals: every other count column is
       then a part of it.
     - `unit`: what the counts count, for the footnote ("children", "episodes").
+    - `statistic_columns`: `{statistic column: group size column}` for figures about a group
+      such as a median number of days: shown as a whole number, hidden when the group's size
+      is hidden or under `min_denominator`.
+
+    The table is first checked to be aggregate (`check_aggregate_only`).
     """
     settings = settings or DisclosureSettings()
     percents = dict(percent_columns or {})
-    counts = _count_columns(table, count_columns, percents, total_column)
-    _check(table, counts, percents, total_row)
+    statistics = dict(statistic_columns or {})
+    check_aggregate_only(table)
+    implied = [*(c for pair in percents.values() for c in pair), *statistics.values()]
+    counts = _count_columns(table, count_columns, [*percents, *statistics], implied, total_column)
+    _check(table, counts, [*percents, *statistics], total_row)
 
     values = table[counts].to_numpy(dtype=float, na_value=np.nan)
     _check_counts(values, counts)
@@ -101,13 +113,9 @@ def apply(
     hidden, secondary = secondary_suppression(values, primary, lines)
     shown = values if settings.round_to is None else round_counts(values, settings.round_to)
 
-    display = table.copy()
-    display = display.reindex(columns=[*table.columns, *(c for c in percents if c not in table)])
-    hidden_frame = pd.DataFrame(False, index=display.index, columns=display.columns)
-    for j, column in enumerate(counts):
-        display[column] = _display(shown[:, j], hidden[:, j], settings.symbol, table.index)
-        hidden_frame[column] = hidden[:, j]
-
+    columns: dict[str, tuple[np.ndarray, np.ndarray]] = {
+        column: (shown[:, j], hidden[:, j]) for j, column in enumerate(counts)
+    }
     actions = [
         (rows[i], counts[j], "primary", f"a count from 1 to {settings.largest_hidden}")
         for i, j in np.argwhere(primary)
@@ -115,33 +123,61 @@ def apply(
     actions += [
         (rows[item.cell[0]], counts[item.cell[1]], "secondary", item.reason) for item in secondary
     ]
-    missing_percent = False
     for column, (numerator, denominator) in percents.items():
         n, d = counts.index(numerator), counts.index(denominator)
         is_hidden, reason = hidden_percents(
             values[:, n], values[:, d], hidden[:, n], hidden[:, d], settings
         )
-        shown_percent = whole_percent(percent(shown[:, n], shown[:, d]))
-        is_hidden &= ~np.isnan(shown_percent)
-        missing_percent |= bool(np.isnan(shown_percent).any())
-        display[column] = _display(shown_percent, is_hidden, settings.symbol, table.index)
-        hidden_frame[column] = is_hidden
-        actions += [(rows[i], column, "percent", reason[i]) for i in np.flatnonzero(is_hidden)]
+        columns[column] = _shown_or_hidden(percent(shown[:, n], shown[:, d]), is_hidden)
+        actions += [(rows[i], column, "percent", reason[i]) for i in _hidden_rows(columns[column])]
+    for column, size in statistics.items():
+        k = counts.index(size)
+        is_hidden, reason = hidden_statistics(values[:, k], hidden[:, k], settings)
+        statistic = table[column].to_numpy(dtype=float, na_value=np.nan)
+        columns[column] = _shown_or_hidden(statistic, is_hidden)
+        actions += [
+            (rows[i], column, "statistic", reason[i]) for i in _hidden_rows(columns[column])
+        ]
     if settings.round_to is not None:
         actions += [
             (None, column, "rounded", f"rounded to the nearest {settings.round_to}")
             for column in counts
         ]
 
+    display, hidden_frame = _display_table(table, columns, settings.symbol)
     note = footnote(
         settings,
         unit=unit,
         secondary=bool(secondary),
         percents=bool(percents),
+        statistics=bool(statistics),
         rounded=settings.round_to is not None,
-        missing=bool(np.isnan(values).any()) or missing_percent,
+        missing=any(np.isnan(shown_values).any() for shown_values, _ in columns.values()),
     )
     return DisclosureResult(display, actions_frame(actions), note, hidden_frame)
+
+
+def _shown_or_hidden(values: np.ndarray, hidden: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Whole numbers to show and where to hide them; an undefined value is `x`, never hidden."""
+    return whole_number(values), hidden & ~np.isnan(values)
+
+
+def _hidden_rows(column: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Positions of the hidden cells of a (values, hidden) column."""
+    return np.flatnonzero(column[1])
+
+
+def _display_table(
+    table: pd.DataFrame, columns: dict[str, tuple[np.ndarray, np.ndarray]], symbol: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The display table (protected columns as text) and where the symbol is shown."""
+    order = [*table.columns, *(column for column in columns if column not in table.columns)]
+    display = table.reindex(columns=order)
+    hidden_frame = pd.DataFrame(False, index=table.index, columns=order)
+    for column, (values, hidden) in columns.items():
+        display[column] = _display(values, hidden, symbol, table.index)
+        hidden_frame[column] = hidden
+    return display, hidden_frame
 
 
 def actions_frame(actions: list[tuple[object, str, str, str]]) -> pd.DataFrame:
@@ -170,7 +206,8 @@ def _display(values: np.ndarray, hidden: np.ndarray, symbol: str, index: pd.Inde
 def _count_columns(
     table: pd.DataFrame,
     count_columns: Sequence[str] | None,
-    percents: dict[str, tuple[str, str]],
+    derived: list[str],
+    implied: list[str],
     total_column: str | None,
 ) -> list[str]:
     """The count columns in table order: given or every integer column, plus those implied."""
@@ -180,11 +217,11 @@ def _count_columns(
             for column in table.columns
             if pd.api.types.is_integer_dtype(table[column])
             and not pd.api.types.is_bool_dtype(table[column])
-            and column not in percents
+            and column not in derived
         }
     else:
         chosen = set(count_columns)
-    chosen |= {column for pair in percents.values() for column in pair}
+    chosen |= set(implied)
     if total_column is not None:
         chosen.add(total_column)
     missing = sorted(str(column) for column in chosen if column not in table.columns)
@@ -196,7 +233,7 @@ def _count_columns(
 def _check(
     table: pd.DataFrame,
     counts: list[str],
-    percents: dict[str, tuple[str, str]],
+    derived: list[str],
     total_row: Hashable | None,
 ) -> None:
     """Refuse tables the rules cannot protect reliably."""
@@ -204,9 +241,9 @@ def _check(
         raise ValueError("the table's index labels must be unique to record hidden cells")
     if total_row is not None and total_row not in table.index:
         raise ValueError(f"total row {total_row!r} is not in the table's index")
-    overlap = sorted(set(percents) & set(counts))
+    overlap = sorted(set(derived) & set(counts))
     if overlap:
-        raise ValueError(f"columns both counts and percentages: {', '.join(overlap)}")
+        raise ValueError(f"columns both counts and percentages or statistics: {', '.join(overlap)}")
 
 
 def _check_counts(values: np.ndarray, counts: list[str]) -> None:
