@@ -287,3 +287,9 @@ def test_spread_positions_properties(values, gap):
     assert np.all(placed >= np.array(values) - 1e-9)  # labels only move up
     ordered = np.sort(placed)
     assert np.all(np.diff(ordered) >= gap - 1e-9)
+
+
+def test_journey_stage_order_column_sets_the_order(journeys):
+    reordered = journeys.assign(stage_order=journeys["stage"].map({"a": 2, "b": 1}))
+    legend = by_gid(journey_chart(reordered).figure, "stages_legend")[0]
+    assert [t.get_text() for t in legend.get_texts()][:2] == ["Stage B", "Stage A"]

@@ -41,11 +41,12 @@ def journey_layout(data: pd.DataFrame) -> pd.DataFrame:
 
 
 def stage_order(data: pd.DataFrame) -> list[str]:
-    """Stages in the order they usually happen: by their median start relative to the episode."""
+    """Stages in the order they happen: by `stage_order` when given, else by median start."""
+    if "stage_order" in data.columns:
+        return list(data.groupby("stage", sort=False)["stage_order"].min().sort_values().index)
     layout = data if "left" in data.columns else journey_layout(data)
-    return list(
-        layout.groupby("stage", sort=False)["left"].median().sort_values(kind="stable").index
-    )
+    medians = layout.groupby("stage", sort=False)["left"].median()
+    return list(medians.sort_values(kind="stable").index)
 
 
 def journey_alt_text(data: pd.DataFrame) -> str:
