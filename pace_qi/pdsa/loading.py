@@ -1,0 +1,159 @@
+"""Read PDSA cycle files (`params/pdsa/*.yml`), with one clear sentence per mistake.
+
+A mistake comes back as a `ParameterFileError` that names the file and the field, e.g.
+
+    params/pdsa/aim3_cycle3.yml: field 'plan.start' should be a date written YYYY-MM-DD, not 'soon'
+
+List positions are counted from 1 as a reader counts them: `predictions[1].measure` is the
+first prediction's measure.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from pace_qi.errors import ParameterFileError
+from pace_qi.pdsa.record import Cycle
+
+_TYPE_WORDS: dict[str, str] = {
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "string_type": "text",
+    "date_parsing": "a date written YYYY-MM-DD",
+    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
+    "date_from_datetime_inexact": "a date written YYYY-MM-DD",
+    "date_type": "a date written YYYY-MM-DD",
+    "list_type": "a list",
+    "model_type": "a section of keys and values",
+    "model_attributes_type": "a section of keys and values",
+    "literal_error": "one of adopt, adapt, abandon, pending",
+}
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ParameterFileError(f"{path}: file not found")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise ParameterFileError(f"{path}: not valid YAML{where}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ParameterFileError(f"{path}: expected fields and values (e.g. 'id: aim3_cycle1')")
+    return data
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    """('predictions', 0, 'measure') -> 'predictions[1].measure' (positions from 1)."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _section_model(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model that holds the last key of `loc`, to suggest the right spelling."""
+    current: Any = Cycle
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return None
+        annotation = field.annotation
+        args = getattr(annotation, "__args__", ())
+        candidates = (annotation, *args)
+        models = [a for a in candidates if isinstance(a, type) and issubclass(a, BaseModel)]
+        if not models:
+            return None
+        current = models[0]
+    return current
+
+
+def _describe(error: dict[str, Any]) -> str:
+    """One sentence for one pydantic error."""
+    loc = tuple(error["loc"])
+    name = _field_name(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        model = _section_model(loc)
+        allowed = list(model.model_fields) if model is not None else []
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else (
+            f" (allowed: {', '.join(allowed)})" if allowed else ""
+        )
+        return f"field '{name}' is not allowed{hint}"
+    if kind == "missing":
+        return f"field '{name}' is missing"
+    if kind == "value_error":
+        message = re.sub(r"^Value error, ", "", error["msg"])
+        return f"field '{name}': {message}" if name else message
+    wanted = _TYPE_WORDS.get(kind)
+    if wanted is not None:
+        return f"field '{name}' should be {wanted}, not {error.get('input')!r}"
+    return f"field '{name}': {error['msg']}"
+
+
+def _first_error(errors: list[dict[str, Any]]) -> dict[str, Any]:
+    """A misspelt key is both 'not allowed' and 'missing'; name the misspelling first."""
+    rank = {"extra_forbidden": 0, "missing": 2}
+    return sorted(errors, key=lambda e: rank.get(e["type"], 1))[0]
+
+
+def load_cycle(path: str | Path) -> Cycle:
+    """Read one cycle file; raise `ParameterFileError` naming the file and the field."""
+    path = Path(path)
+    data = _read_yaml(path)
+    try:
+        return Cycle.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        first = _describe(_first_error(errors))
+        more = f" (and {len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
+        raise ParameterFileError(f"{path}: {first}{more}") from None
+
+
+def _natural_key(path: Path) -> list[Any]:
+    """Order aim3_cycle2.yml before aim3_cycle10.yml."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name)]
+
+
+def cycle_files(folder: str | Path) -> list[Path]:
+    """The .yml/.yaml files of a PDSA folder in natural file-name order."""
+    folder = Path(folder)
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")], key=_natural_key)
+
+
+def load_cycles(folder: str | Path) -> dict[str, Cycle]:
+    """Every cycle in a folder, id -> cycle, in file-name order (an empty folder gives {}).
+
+    A team starts with no cycles, so an empty folder is not an error; a missing folder is,
+    and so is an id used by two files.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ParameterFileError(f"{folder}: folder not found")
+    loaded: dict[str, Cycle] = {}
+    seen_in: dict[str, Path] = {}
+    for path in cycle_files(folder):
+        cycle = load_cycle(path)
+        if cycle.id in loaded:
+            raise ParameterFileError(
+                f"{path}: field 'id' is '{cycle.id}', already used by {seen_in[cycle.id]}"
+            )
+        loaded[cycle.id] = cycle
+        seen_in[cycle.id] = path
+    return loaded
