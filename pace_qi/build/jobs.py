@@ -59,7 +59,7 @@ def find_jobs(params: Path, notebooks: Path, audiences: list[str]) -> list[Job]:
     for aim_id, aim in load_aims(params / "aims").items():
         notebook = "aim_interval" if aim.kind == "interval" else "aim_completion"
         path = _aim_path(params / "aims", aim_id)
-        specs.append((aim_id, notebook, f"{aim_id.capitalize()}: {aim.title}", str(path),
+        specs.append((aim_id, notebook, f"{_aim_label(aim_id)}: {aim.title or aim.name}", str(path),
                       {"aim_file": str(path)}))
     for path in sorted((params / "pdsa").glob("*.yml")):
         record = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -87,3 +87,9 @@ def _aim_path(folder: Path, aim_id: str) -> Path:
         if str(record.get("id", path.stem)) == aim_id:
             return path.resolve()
     return (folder / f"{aim_id}.yml").resolve()
+
+
+def _aim_label(aim_id: str) -> str:
+    """'aim3' -> 'Aim 3'; any other id is shown as it is."""
+    number = aim_id.removeprefix("aim")
+    return f"Aim {number}" if number.isdigit() else aim_id
