@@ -293,3 +293,13 @@ def test_journey_stage_order_column_sets_the_order(journeys):
     reordered = journeys.assign(stage_order=journeys["stage"].map({"a": 2, "b": 1}))
     legend = by_gid(journey_chart(reordered).figure, "stages_legend")[0]
     assert [t.get_text() for t in legend.get_texts()][:2] == ["Stage B", "Stage A"]
+
+
+def test_per_child_not_met_still_waiting_is_open(per_child):
+    censored = per_child.assign(censored=[False, True, False, False, False, False, True, True])
+    figure = per_child_chart(censored, within_weeks=30).figure
+    (waiting,) = by_gid(figure, "children_not_met_waiting")
+    assert list(waiting.get_ydata()) == [40.0]
+    assert waiting.get_markerfacecolor() == "none"
+    (not_met,) = by_gid(figure, "children_not_met")
+    assert list(not_met.get_ydata()) == [35.0]

@@ -37,6 +37,12 @@ STATUS_STYLES: dict[str, dict[str, object]] = {
         "filled": False,
         "label": "Still waiting (clock still running)",
     },
+    "not_met_waiting": {
+        "marker": "^",
+        "color": DARK_PINK,
+        "filled": False,
+        "label": "Not met, still waiting",
+    },
     "exited": {
         "marker": "X",
         "color": DARK_GREY,
@@ -109,17 +115,21 @@ def per_child_chart(
     """Each child's weeks against the aim, in order of start date.
 
     `data`: `measures.weeks_per_child` (columns `child_id`, `episode_id`, `start_date`, `weeks`,
-    `status` met/not_met/pending/exited, `pending`, `order`). `x`: "order" (1..n) or
+    `status` met/not_met/pending/exited, `pending`, `order`, optional `censored`: a not-met
+    child still waiting is drawn as an open triangle). `x`: "order" (1..n) or
     "start_date". `label_column`: a column to print under each child (e.g. a pseudonym); by
     default children are not named. `median`: draw the median weeks of the children with an
     outcome. `subject`: what the weeks measure, for the alt text.
     """
     frame = data.sort_values(x, kind="stable").reset_index(drop=True)
+    # A not-met child with no end date yet is still waiting: their weeks are a lower bound.
+    waiting = frame["censored"].astype(bool) if "censored" in frame.columns else False
+    kind = frame["status"].where(~((frame["status"] == "not_met") & waiting), "not_met_waiting")
     with chart_style():
         figure, ax = new_figure()
         handles = []
         for status, style in STATUS_STYLES.items():
-            chosen = frame[frame["status"] == status]
+            chosen = frame[kind == status]
             if chosen.empty:
                 continue
             artist = ax.plot(
