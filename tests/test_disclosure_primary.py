@@ -65,8 +65,8 @@ def test_default_count_columns_are_the_integer_columns() -> None:
     ("n_met", "n_resolved", "shown", "reason"),
     [
         (3, 20, "c", "its numerator is hidden"),
-        (18, 20, "c", "it would reveal a small number (denominator minus numerator)"),
-        (6, 9, "c", "fewer than 10 in its denominator"),
+        (18, 20, "c", "its numerator is hidden"),  # 2 did not meet it: see below
+        (0, 8, "c", "fewer than 10 in its denominator"),
         (6, 12, "50", None),
         (10, 10, "100", None),
         (20, 20, "100", None),
@@ -80,6 +80,35 @@ def test_percent_rules(n_met: int, n_resolved: int, shown: str, reason: str | No
     assert result.table.loc["all", "percent_met"] == shown
     percent_actions = result.actions[result.actions["action"] == "percent"]
     assert percent_actions["reason"].tolist() == ([] if reason is None else [reason])
+
+
+def test_a_small_complement_hides_the_numerator_too() -> None:
+    # 18 of 20 met the aim: showing 18 and 20 would say that 2 children did not.
+    table = pd.DataFrame({"n_met": [18, 30], "n_resolved": [20, 40]}, index=["North", "South"])
+    result = disclosure.apply(table, percent_columns={"percent_met": ("n_met", "n_resolved")})
+    assert result.table.loc["North"].tolist() == ["c", "20", "c"]
+    assert result.table.loc["South"].tolist() == ["30", "40", "75"]
+    secondary = result.secondary_cells
+    assert secondary[["row", "column"]].values.tolist() == [["North", "n_met"]]
+    assert "n_resolved minus n_met is a small number" in secondary.loc[0, "reason"]
+
+
+def test_a_small_complement_is_protected_across_rows() -> None:
+    # South: 17 of 20 met the aim, so its n_met is hidden (3 did not). The total row then
+    # needs a second hidden n_met, or South's would be 37 - 20.
+    table = pd.DataFrame(
+        {"n_met": [20, 17, 37], "n_resolved": [30, 20, 50]}, index=["North", "South", "Total"]
+    )
+    result = disclosure.apply(
+        table, percent_columns={"percent_met": ("n_met", "n_resolved")}, total_row="Total"
+    )
+    assert result.table["n_met"].tolist() == ["c", "c", "37"]
+    assert result.table["n_resolved"].tolist() == ["30", "20", "50"]
+    assert result.table["percent_met"].tolist() == ["c", "c", "74"]
+    reasons = result.secondary_cells["reason"].tolist()
+    assert reasons[0] == (
+        "in row 'South', n_resolved minus n_met is a small number that the shown counts would give"
+    )
 
 
 def test_percent_is_hidden_when_its_denominator_is_hidden_secondarily() -> None:

@@ -122,5 +122,7 @@ def test_protect_series_hides_a_small_complement_and_rounds() -> None:
     )
     series = protected.series
     assert series["percent_hidden"].tolist() == [True, False]  # 30 - 28 = 2 did not meet it
+    assert series["n_met"].isna().tolist() == [True, False]  # or 30 - 28 could be read off
+    assert protected.actions["action"].tolist() == ["secondary", "percent"]
     assert series["n_resolved"].tolist() == [30.0, 20.0]
     assert series.loc[1, "percent_met"] == pytest.approx(50.0)  # 10 of 20, from rounded counts

@@ -19,11 +19,15 @@ Cell = tuple[int, int]
 
 @dataclass(frozen=True)
 class Line:
-    """Cells that add up to a total: `name` says which row or column it is, for the record."""
+    """Cells that add up to a total: `name` says which row or column it is, for the record.
+
+    `why` replaces the usual reason when the line's only hidden cell is protected.
+    """
 
     name: str
     parts: tuple[Cell, ...]
     total: Cell
+    why: str | None = None
 
     @property
     def cells(self) -> tuple[Cell, ...]:
@@ -82,3 +86,28 @@ def disclosed_cells(unknown: np.ndarray, lines: list[Line]) -> list[Cell]:
         return list(unknown_cells)
     free = np.abs(null_space).max(axis=0) > 1e-9
     return [cell for cell, is_free in zip(unknown_cells, free, strict=True) if not is_free]
+
+
+def complement_lines(
+    row_labels: list[object],
+    pairs: list[tuple[int, int, int, str]],
+    total_row: int | None,
+) -> list[Line]:
+    """Lines for the complement of each percentage: numerator + complement = denominator.
+
+    `pairs` holds (numerator position, denominator position, complement position, name) in a
+    grid where the complement is an extra, unshown column. A table that shows a numerator and
+    its denominator shows their difference too (e.g. the children who did *not* meet an aim), so
+    a small difference must be protected like any other small count. With a total row, the
+    complements of the rows add up to the complement of the total.
+    """
+    lines: list[Line] = []
+    for numerator, denominator, complement, name in pairs:
+        for i, label in enumerate(row_labels):
+            why = f"in row {label!r}, {name} is a small number that the shown counts would give"
+            parts = ((i, numerator), (i, complement))
+            lines.append(Line(f"row {label!r} ({name})", parts, (i, denominator), why))
+        if total_row is not None:
+            parts = tuple((i, complement) for i in range(len(row_labels)) if i != total_row)
+            lines.append(Line(f"the column of {name}", parts, (total_row, complement)))
+    return lines

@@ -34,15 +34,20 @@ class SecondaryCell:
 
 
 def secondary_suppression(
-    values: np.ndarray, hidden: np.ndarray, lines: list[Line]
+    values: np.ndarray,
+    hidden: np.ndarray,
+    lines: list[Line],
+    unseen: np.ndarray | None = None,
 ) -> tuple[np.ndarray, list[SecondaryCell]]:
     """Return the hidden mask grown until no hidden count can be recovered, and what was added.
 
-    `values` holds the counts (NaN = not available, treated as unknown to the reader but never
-    chosen); `hidden` marks the cells already hidden by primary suppression.
+    `values` holds the counts (NaN = not available); `hidden` marks the cells already hidden by
+    primary suppression. `unseen` marks cells the table does not show but a reader could work
+    out (such as the children who did *not* meet an aim: denominator minus numerator). Missing
+    and unseen cells are unknown to the reader and never chosen; only hidden cells are protected.
     """
     hidden = hidden.copy()
-    missing = np.isnan(values)
+    missing = np.isnan(values) if unseen is None else np.isnan(values) | unseen
     added: list[SecondaryCell] = []
     while True:
         newly = _fix_single_lines(values, hidden, missing, lines)
@@ -65,7 +70,9 @@ def _fix_single_lines(
         if not any(hidden[cell] for cell in unknown):
             continue
         if len(unknown) == 1:
-            reason = f"only hidden number in {line.name}, so it could be worked out from the total"
+            reason = line.why or (
+                f"only hidden number in {line.name}, so it could be worked out from the total"
+            )
         elif _hidden_parts_must_all_be_one(values, hidden, missing, line):
             reason = f"the hidden numbers in {line.name} could only all be 1"
         else:
@@ -95,7 +102,7 @@ def _fix_combined_lines(
 ) -> list[SecondaryCell]:
     """Rule 3: for the first hidden cell the equations pin down, hide one more cell by it."""
     for cell in disclosed_cells(hidden | missing, lines):
-        if missing[cell]:
+        if not hidden[cell]:
             continue
         candidates = [
             (values[choice], choice)

@@ -30,7 +30,8 @@ class ProtectedSeries:
     """A series ready to draw for a governance audience.
 
     - `series`: one row per month (or quarter): the period column, the numerator and
-      denominator (NaN where hidden; rounded when rounding is on), the percentage (0 to 100,
+      denominator (NaN where hidden, the numerator also where denominator minus numerator is
+      small; rounded when rounding is on), the percentage (0 to 100,
       from the shown counts; NaN where hidden or undefined), `percent_hidden`, and when rolled
       up `partial_quarter`.
     - `actions`: what was hidden and why (columns as `DisclosureResult.actions`; `row` holds the
@@ -78,6 +79,10 @@ def protect_series(
     num = frame[numerator].to_numpy(dtype=float, na_value=np.nan)
     den = frame[denominator].to_numpy(dtype=float, na_value=np.nan)
     num_hidden, den_hidden = small_counts(num, settings), small_counts(den, settings)
+    # Shown side by side, the two counts would give their difference (e.g. the children who
+    # did not meet the aim): when that is small, the numerator is hidden as well.
+    complement_small = small_counts(den - num, settings) & ~num_hidden & ~den_hidden
+    num_hidden = num_hidden | complement_small
     percent_hidden, reason = hidden_percents(num, den, num_hidden, den_hidden, settings)
     if settings.round_to is not None:
         num, den = round_counts(num, settings.round_to), round_counts(den, settings.round_to)
@@ -94,7 +99,12 @@ def protect_series(
     )
     periods = frame[period].to_numpy(dtype=object)
     small = f"a count from 1 to {settings.largest_hidden}"
-    actions = [(periods[i], numerator, "primary", small) for i in np.flatnonzero(num_hidden)]
+    primary = num_hidden & ~complement_small
+    actions = [(periods[i], numerator, "primary", small) for i in np.flatnonzero(primary)]
+    actions += [
+        (periods[i], numerator, "secondary", f"{denominator} minus {numerator} is small")
+        for i in np.flatnonzero(complement_small)
+    ]
     actions += [(periods[i], denominator, "primary", small) for i in np.flatnonzero(den_hidden)]
     actions += [
         (periods[i], percent_column, "percent", reason[i]) for i in np.flatnonzero(percent_hidden)

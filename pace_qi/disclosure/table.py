@@ -25,7 +25,7 @@ import pandas as pd
 
 from pace_qi.disclosure.footnote import MISSING_SYMBOL, footnote
 from pace_qi.disclosure.guard import check_aggregate_only
-from pace_qi.disclosure.lines import table_lines
+from pace_qi.disclosure.lines import Line, complement_lines, table_lines
 from pace_qi.disclosure.primary import hidden_percents, hidden_statistics, small_counts
 from pace_qi.disclosure.rounding import percent, round_counts, whole_number
 from pace_qi.disclosure.secondary import secondary_suppression
@@ -103,14 +103,20 @@ def apply(
     values = table[counts].to_numpy(dtype=float, na_value=np.nan)
     _check_counts(values, counts)
     rows = list(table.index)
-    primary = small_counts(values, settings)
+    total_row_position = None if total_row is None else rows.index(total_row)
     lines = table_lines(
         rows,
         counts,
-        None if total_row is None else rows.index(total_row),
+        total_row_position,
         None if total_column is None else counts.index(total_column),
     )
-    hidden, secondary = secondary_suppression(values, primary, lines)
+    grid, unseen, extra_lines = _with_complements(
+        values, counts, percents, rows, total_row_position
+    )
+    primary = small_counts(grid, settings)
+    hidden, secondary = secondary_suppression(grid, primary, lines + extra_lines, unseen)
+    hidden, primary = hidden[:, : len(counts)], primary[:, : len(counts)]
+    secondary = [item for item in secondary if item.cell[1] < len(counts)]
     shown = values if settings.round_to is None else round_counts(values, settings.round_to)
 
     columns: dict[str, tuple[np.ndarray, np.ndarray]] = {
@@ -155,6 +161,29 @@ def apply(
         missing=any(np.isnan(shown_values).any() for shown_values, _ in columns.values()),
     )
     return DisclosureResult(display, actions_frame(actions), note, hidden_frame)
+
+
+def _with_complements(
+    values: np.ndarray,
+    counts: list[str],
+    percents: dict[str, tuple[str, str]],
+    rows: list[object],
+    total_row: int | None,
+) -> tuple[np.ndarray, np.ndarray, list[Line]]:
+    """The count grid with an unshown complement column (denominator - numerator) per percent.
+
+    Returns the grid, which of its cells the table does not show, and the complement lines.
+    """
+    pairs = list(dict.fromkeys(percents.values()))
+    complements = [values[:, counts.index(d)] - values[:, counts.index(n)] for n, d in pairs]
+    grid = np.column_stack([values, *complements]) if complements else values
+    unseen = np.zeros(grid.shape, dtype=bool)
+    unseen[:, len(counts) :] = True
+    positions = [
+        (counts.index(n), counts.index(d), len(counts) + k, f"{d} minus {n}")
+        for k, (n, d) in enumerate(pairs)
+    ]
+    return grid, unseen, complement_lines(rows, positions, total_row)
 
 
 def _shown_or_hidden(values: np.ndarray, hidden: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
