@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="outputs", help="output folder (default outputs)")
     p.add_argument("--jobs", type=int, help="parallel jobs (default: number of cores)")
     p.add_argument("--force", action="store_true", help="rerun every job, ignoring the cache")
-    p.add_argument("--only", help="run only the jobs whose name contains this text")
+    p.add_argument("--only", help="run only the jobs whose name contains this text "
+                   "(several: separate with commas)")
     p.add_argument(
         "--audience",
         choices=("governance", "internal", "all"),
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="which audience's reports to build (default all)",
     )
     p.add_argument("--params", default="params", help="the parameter folder (default params)")
+    p.add_argument("--notebooks", help="the report notebooks' folder (default: pace-qi's own)")
 
     p = add("new-cycle", _cmd_new_cycle, "Start the next PDSA cycle's record for an aim.")
     p.add_argument("--aim", required=True, help="the aim id, e.g. aim3")

@@ -53,7 +53,8 @@ def build(options: BuildOptions) -> list[Outcome]:
     out = options.out.resolve()
     jobs = find_jobs(options.params.resolve(), options.notebooks.resolve(), audiences)
     if options.only:
-        jobs = [j for j in jobs if options.only in j.name]
+        wanted = [w.strip() for w in options.only.split(",") if w.strip()]
+        jobs = [j for j in jobs if any(w in j.name for w in wanted)]
         if not jobs:
             raise UserFacingError(f"no job's name contains '{options.only}'.", exit_code=2)
     data = prepare_data(settings, out / "_work", options.data, options.mapping, options.as_of)
@@ -160,7 +161,8 @@ def _closing_line(outcomes: list[Outcome], seconds: float, out: Path) -> None:
 def build_command(args: argparse.Namespace) -> int:
     """`pace-qi build`: exit 0 when every job is ok or cached, 1 when any failed."""
     options = BuildOptions(
-        out=Path(args.out), params=Path(args.params), notebooks=ROOT / "notebooks",
+        out=Path(args.out), params=Path(args.params),
+        notebooks=Path(args.notebooks) if args.notebooks else ROOT / "notebooks",
         data=args.data, mapping=args.mapping, as_of=args.as_of, jobs=args.jobs,
         force=args.force, only=args.only, audience=args.audience,
     )
