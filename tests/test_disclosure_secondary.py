@@ -201,3 +201,35 @@ def _recoverable(
         if hidden_parts and not is_hidden[cells[-1]] and all_ones:
             found.update(hidden_parts)
     return sorted(found)
+
+
+@st.composite
+def percent_tables(draw: st.DrawFn) -> pd.DataFrame:
+    n_rows = draw(st.integers(1, 5))
+    resolved = draw(st.lists(values, min_size=n_rows, max_size=n_rows))
+    met = [draw(st.integers(0, n)) for n in resolved]
+    table = pd.DataFrame(
+        {"n_met": met, "n_resolved": resolved}, index=[f"r{i}" for i in range(n_rows)]
+    )
+    table.loc["Total"] = table.sum(axis=0)
+    return table
+
+
+@settings(max_examples=60, deadline=None)
+@given(percent_tables())
+def test_percent_tables_give_nothing_small_away(table: pd.DataFrame) -> None:
+    result = disclosure.apply(
+        table, percent_columns={"percent_met": ("n_met", "n_resolved")}, total_row="Total"
+    )
+    hidden = result.hidden
+    both_shown = ~hidden["n_met"] & ~hidden["n_resolved"]
+    complement = table["n_resolved"] - table["n_met"]
+    assert not ((complement > 0) & (complement <= 5) & both_shown).any()
+    for column in ("n_met", "n_resolved"):
+        assert hidden[column].sum() != 1, "a column with a total never has one hidden cell"
+    percent_shown = ~hidden["percent_met"] & (table["n_resolved"] > 0)
+    assert (both_shown | ~percent_shown).all()
+    assert (table.loc[percent_shown, "n_resolved"] >= 10).all()
+    expected = np.floor(100 * table["n_met"] / table["n_resolved"] + 0.5)
+    shown_text = result.table.loc[percent_shown, "percent_met"]
+    assert shown_text.tolist() == [str(int(v)) for v in expected[percent_shown]]

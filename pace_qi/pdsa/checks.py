@@ -65,7 +65,7 @@ def _record_checks(cycle: Cycle, aims: Mapping[str, AimLike]) -> list[tuple[str,
     found = []
     if cycle.aim not in aims:
         close = difflib.get_close_matches(cycle.aim, list(aims), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = f"; did you mean '{close[0]}'?" if close else "."
         found.append(("unknown_aim", f"The cycle's aim '{cycle.aim}' is not one of the aims{hint}"))
     empty = [
         name
@@ -113,7 +113,7 @@ def _prediction_checks(
             )
         elif find_measure(prediction.measure, aims, measures) is None:
             close = difflib.get_close_matches(prediction.measure, known, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = f"; did you mean '{close[0]}'?" if close else "."
             found.append(
                 (
                     "prediction_unknown_measure",
