@@ -76,6 +76,9 @@ def evaluate(journeys: pd.DataFrame, aim: AimLike, as_of: AsOf) -> pd.DataFrame:
     - `pending`: status == "pending"; `aim`: the aim's id.
 
     `attrs` holds `as_of` (Timestamp) and `aim` (id).
+
+    Raises `UserFacingError` when `as_of` is not a date, or when the data lacks the aim's
+    start, end/event or `where` columns (exit columns may be absent: then nobody exits).
     """
     stamp = normalise_as_of(as_of)
     _check_columns(journeys, aim)
