@@ -29,11 +29,11 @@ PERCENT_HIDDEN = "percent_hidden"
 class ProtectedSeries:
     """A series ready to draw for a governance audience.
 
-    - `series`: one row per month (or quarter): the period column, the numerator and
+    - `series`: one row per month (or quarter): the period column; the numerator and
       denominator (NaN where hidden, the numerator also where denominator minus numerator is
-      small; rounded when rounding is on), the percentage (0 to 100,
-      from the shown counts; NaN where hidden or undefined), `percent_hidden`, and when rolled
-      up `partial_quarter`.
+      small; rounded when rounding is on); the percentage (0 to 100, from the shown counts;
+      NaN where hidden or undefined); `percent_hidden`; and, when rolled up, `partial_quarter`.
+      Other columns are kept for months and dropped for quarters.
     - `actions`: what was hidden and why (columns as `DisclosureResult.actions`; `row` holds the
       period), plus a `rollup` row when the series was rolled up.
     - `footnote`, `notice`: the standard footnote, and the roll-up sentence (or None).
@@ -60,8 +60,8 @@ def protect_series(
     """Protect a monthly percentage series; see the module docstring.
 
     The series is first checked to be aggregate (`check_aggregate_only`). `percent_column`
-    defaults to `percent_<name>` for a numerator `n_<name>` (`n_met` ->
-    `percent_met`), else `percent`. With `rollup=False` the months are kept whatever happens.
+    defaults to `percent_<name>` for a numerator `n_<name>` (`n_met` -> `percent_met`), else
+    `percent`. With `rollup=False` the months are kept whatever happens.
     """
     settings = settings or DisclosureSettings()
     check_aggregate_only(series)
