@@ -152,11 +152,13 @@ def annotations_for(ctx: ReportContext, aim_id: str) -> pd.DataFrame | None:
         return None
     from pace_qi.pdsa import annotations
 
+    if not any(c.aim == aim_id for c in ctx.cycles.values()):
+        return None
     notes = annotations(ctx.cycles, aim_id)
     return notes if notes is not None and len(notes) else None
 
 
-def outcome_chart(ctx: ReportContext, aim) -> Section:
+def outcome_chart(ctx: ReportContext, aim, annotations: pd.DataFrame | None = None) -> Section:
     """Percent met per month (or quarter) in which outcomes became known.
 
     Up to two years before the cohort start form the baseline (the centre line is their
@@ -194,7 +196,8 @@ def outcome_chart(ctx: ReportContext, aim) -> Section:
     unit = "quarter" if period == "quarter" else "month"
     chart = charts.spc_chart(
         result, title=f"{aim.name}: percent met by {unit} of outcome",
-        y_label="Percent met", percent=True, annotations=annotations_for(ctx, aim.id),
+        y_label="Percent met", percent=True,
+        annotations=annotations if annotations is not None else annotations_for(ctx, aim.id),
         subject=f"percent of children who met the aim, by {unit} of outcome",
     )
     reading = result.describe()
