@@ -140,7 +140,7 @@ def tables(draw: st.DrawFn) -> tuple[pd.DataFrame, bool, bool]:
     return _with_totals(data, row, column), row, column
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(tables())
 def test_no_hidden_count_can_be_worked_out(case: tuple[pd.DataFrame, bool, bool]) -> None:
     table, row, column = case
@@ -215,7 +215,7 @@ def percent_tables(draw: st.DrawFn) -> pd.DataFrame:
     return table
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(percent_tables())
 def test_percent_tables_give_nothing_small_away(table: pd.DataFrame) -> None:
     result = disclosure.apply(
