@@ -28,6 +28,15 @@ HEADER = """\
 """
 
 
+class _BlankDumper(yaml.SafeDumper):
+    """Writes None as an empty value (`start:`), which reads as "fill me in"."""
+
+
+_BlankDumper.add_representer(
+    type(None), lambda dumper, _: dumper.represent_scalar("tag:yaml.org,2002:null", "")
+)
+
+
 def _aim_ids(folder: Path) -> set[str] | None:
     """The aim ids of the aims folder beside the PDSA folder (None when there is none)."""
     aims_folder = folder.parent / "aims"
@@ -104,9 +113,8 @@ def new_cycle_command(aim: str, from_cycle: str | None = None, folder: str = "pa
     if path.exists():
         raise UserFacingError(f"{path} already exists; not overwriting it")
     copied = f" from {source.id}" if source is not None else ""
-    text = HEADER.format(id=record["id"], aim=aim, source=copied) + yaml.safe_dump(
-        record, sort_keys=False, allow_unicode=True, width=100
-    )
+    body = yaml.dump(record, Dumper=_BlankDumper, sort_keys=False, allow_unicode=True, width=88)
+    text = HEADER.format(id=record["id"], aim=aim, source=copied) + body
     path_folder.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)
