@@ -124,7 +124,9 @@ def per_child_chart(
     frame = data.sort_values(x, kind="stable").reset_index(drop=True)
     # A not-met child with no end date yet is still waiting: their weeks are a lower bound.
     waiting = frame["censored"].astype(bool) if "censored" in frame.columns else False
-    kind = frame["status"].where(~((frame["status"] == "not_met") & waiting), "not_met_waiting")
+    kind = frame["status"].astype(str).where(
+        ~((frame["status"] == "not_met") & waiting), "not_met_waiting"
+    )
     with chart_style():
         figure, ax = new_figure()
         handles = []
