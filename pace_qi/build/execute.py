@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -44,9 +48,36 @@ class Outcome:
         return asdict(self)
 
 
+@contextmanager
+def stderr_to(path: Path) -> Iterator[None]:
+    """Send this process's stderr (and its kernel's, which inherits it) to a log file.
+
+    The kernel's start-up and shutdown chatter would otherwise fill the terminal; the log is
+    kept in the work folder for an analyst who needs it. Each worker runs one job at a time.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "w", encoding="utf-8") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 def run_job(job: Job, out: str, parameters: dict[str, Any], header: dict[str, Any],
             key: str, timeout: int) -> Outcome:
     """Execute, collect records, render; any failure is caught and described."""
+    log = Path(out) / "_work" / "logs" / f"{job.audience}_{job.name}.log"
+    with stderr_to(log):
+        return _run_job(job, out, parameters, header, key, timeout)
+
+
+def _run_job(job: Job, out: str, parameters: dict[str, Any], header: dict[str, Any],
+             key: str, timeout: int) -> Outcome:
     logging.getLogger("papermill").setLevel(logging.WARNING)
     started = time.perf_counter()
     root = Path(out)
