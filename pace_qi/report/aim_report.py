@@ -162,13 +162,21 @@ def outcome_chart(ctx: ReportContext, aim, annotations: pd.DataFrame | None = No
     """Percent met per month (or quarter) in which outcomes became known.
 
     Up to two years before the cohort start form the baseline (the centre line is their
-    median). With fewer than 3 outcomes in a typical month, months are summed into quarters
-    for every audience, since a month of one child is only ever 0% or 100%. Governance series
-    then go through disclosure control (hidden points are gaps).
+    median); the chart starts N weeks after the opened cohort start, so that its first months
+    are not only the children who were quick. With fewer than 3 outcomes in a typical month,
+    months are summed into quarters for every audience, since a month of one child is only
+    ever 0% or 100%. Governance series then go through disclosure control (gaps).
     """
     opened = _with_baseline(aim, ctx.journeys)
     series = measures.outcome_months(evaluate(ctx.journeys, opened, ctx.as_of), opened)
     cohort_start = pd.Timestamp(aim.cohort.start_on_or_after)
+    if opened is not aim:
+        # An outcome month holds children who started up to N weeks earlier: months closer
+        # than that to the opened start would hold only the quick ones (left truncation).
+        first = pd.Timestamp(opened.cohort.start_on_or_after) + pd.Timedelta(
+            weeks=aim.within_weeks)
+        series = series.loc[series["month"] >= first.to_period("M").start_time + pd.offsets
+                            .MonthBegin(1)].reset_index(drop=True)
     notice = footnote = None
     period = "month"
     with_outcomes = series.loc[series["n_resolved"] > 0, "n_resolved"]

@@ -9,6 +9,7 @@ consistently either), from an XmR chart of the monthly (or quarterly) percent me
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 import pandas as pd
 
@@ -60,11 +61,19 @@ def icons(section_result: spc.SPCResult | None, aim) -> tuple[str | None, str | 
 
 
 def aim_rows(ctx: ReportContext) -> tuple[pd.DataFrame, dict[str, dict]]:
-    """One row per aim (display HTML) and each aim's recorded numbers."""
+    """One row per aim (display HTML) and each aim's recorded numbers.
+
+    The trend and the icons are read from the full monthly series even for governance: only
+    their words are shown, never a point or a count, so no small number leaves the QI team,
+    while the committee still learns whether things are changing.
+    """
     rows, records = [], {}
+    full_view = replace(ctx, audience="internal")
     for aim_id, aim in ctx.aims.items():
         _, numbers = headline(ctx, aim)
-        section = outcome_chart(ctx, aim)
+        section = outcome_chart(full_view, aim)
+        if section.chart is not None:
+            section.chart.close()
         result = section.extra.get("result")
         variation, assurance = icons(result, aim)
         trend = section.extra.get("trend", "too few data")
