@@ -89,16 +89,20 @@ def test_mapping_renames_columns_maps_codes_and_sets_the_date_format(tmp_path):
     mapping = write(tmp_path, (
         "columns:\n  Ref: child_id\n  Date looked after: looked_after_start_date\n"
         "  Route: permanence_route\n"
-        "codes:\n  permanence_route:\n    PO: permanence_order\n    '012': adoption\n"
+        "codes:\n  permanence_route:\n    PO: permanence_order\n    012: adoption\n"
+        "    NO: other\n"
         "date_format: '%m/%d/%Y'\n"
     ), "map.yml")
-    path = write(tmp_path, "Ref,Date looked after,Route\nA,12/31/2018,PO\nB,2018-01-05,012\n")
+    path = write(tmp_path, "Ref,Date looked after,Route\nA,12/31/2018,PO\nB,2018-01-05,012\n"
+                           "C,2018-01-06,NO\n")
     result = load(path, mapping=mapping, as_of=AS_OF)
     assert result.problems.empty
-    assert list(result.journeys["permanence_route"]) == ["permanence_order", "adoption"]
-    assert list(result.journeys["looked_after_start_date"]) == [
+    # unquoted YAML codes are taken as written (012 is not the number 10, NO is not false)
+    assert list(result.journeys["permanence_route"]) == [
+        "permanence_order", "adoption", "other"]
+    assert list(result.journeys["looked_after_start_date"][:2]) == [
         pd.Timestamp("2018-12-31"), pd.Timestamp("2018-01-05")]
-    assert list(result.journeys["episode_id"]) == ["A-2018-12-31", "B-2018-01-05"]
+    assert list(result.journeys["episode_id"][:2]) == ["A-2018-12-31", "B-2018-01-05"]
 
 
 def test_extra_date_columns_are_kept_and_other_columns_reported(tmp_path):

@@ -39,8 +39,10 @@ def validate_command(
         print(line)
     problems = result.problems
     if not problems.empty:
-        print(f"First {min(FIRST_PROBLEMS, len(problems))} of {len(problems)} problems:")
-        for message in problems["message"].head(FIRST_PROBLEMS):
+        first = problems.sort_values(["severity", "source_row"], kind="stable")  # errors first
+        print(f"First {min(FIRST_PROBLEMS, len(problems))} of {len(problems)} problems "
+              "(errors first):")
+        for message in first["message"].head(FIRST_PROBLEMS):
             print("  " + message)
     if report:
         target = Path(report)

@@ -47,17 +47,11 @@ class Mapping(BaseModel):
     sheet: str | int = 0
     encoding: str = "utf-8-sig"
 
-    @field_validator("columns", "codes", mode="before")
+    @field_validator("sheet", mode="before")
     @classmethod
-    def _keys_as_text(cls, value: object) -> object:
-        """YAML turns `012` into 10 and `NO` into False: take keys and values as text."""
-        if isinstance(value, dict):
-            return {
-                str(k): ({str(ik): str(iv) for ik, iv in v.items()} if isinstance(v, dict) else
-                         (str(v) if v is not None else v))
-                for k, v in value.items()
-            }
-        return value
+    def _sheet_position(cls, value: object) -> object:
+        """The file is read as text, so a sheet position arrives as '0': make it a number."""
+        return int(value) if isinstance(value, str) and value.isdigit() else value
 
     def column_lookup(self) -> dict[str, str]:
         """Normalised user column name → canonical column name."""
@@ -79,7 +73,9 @@ def read_mapping(path: str | Path | None) -> Mapping:
             "columns already use pace-qi's names."
         )
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # BaseLoader keeps every value as the text written: YAML 1.1 would read the code 012
+        # as the number 10 and NO as false, and a mapping of codes must see them as written.
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise InputFileError(f"{path}: not valid YAML ({exc}). Fix the file's layout.") from exc
     if not isinstance(raw, dict):
