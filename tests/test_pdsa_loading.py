@@ -118,7 +118,7 @@ def test_more_problems_are_counted(tmp_path):
 
 def test_not_yaml_and_not_a_mapping(tmp_path):
     assert "not valid YAML" in error_for(tmp_path, "id: [unclosed\n")
-    assert "expected fields and values" in error_for(tmp_path, "- just\n- a list\n")
+    assert "expected keys and values" in error_for(tmp_path, "- just\n- a list\n")
 
 
 def test_load_cycles_reads_a_folder_in_natural_file_order(tmp_path):

@@ -14,43 +14,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pace_qi.aims.definitions import Aim, AimLike, CompletionAim, IntervalAim, IntervalMeasure
 from pace_qi.errors import ParameterFileError
+from pace_qi.parameter_files import TYPE_WORDS, read_yaml
 
 _AIM_ADAPTER: TypeAdapter[IntervalAim | CompletionAim] = TypeAdapter(Aim)
 _KINDS: dict[str, type[BaseModel]] = {"interval": IntervalAim, "completion": CompletionAim}
 
-_TYPE_WORDS = {
-    "float_parsing": "a number",
-    "float_type": "a number",
-    "int_parsing": "a whole number",
-    "int_type": "a whole number",
-    "string_type": "text",
-    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
-    "date_parsing": "a date written YYYY-MM-DD",
-    "date_type": "a date written YYYY-MM-DD",
-    "dict_type": "a mapping of keys to values",
-    "model_type": "a mapping of keys to values",
-    "list_type": "a list",
-    "tuple_type": "a list",
-}
+_TYPE_WORDS = TYPE_WORDS
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        raise ParameterFileError(f"{path}: file not found")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise ParameterFileError(f"{path}: not valid YAML{where}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ParameterFileError(f"{path}: expected keys and values (e.g. 'id: aim1'), not text")
-    return data
+    return read_yaml(path, "id: aim1")
 
 
 def _model_at(model: type[BaseModel], path: Iterable[str | int]) -> type[BaseModel] | None:

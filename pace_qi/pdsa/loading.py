@@ -15,42 +15,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from pace_qi.errors import ParameterFileError
+from pace_qi.parameter_files import TYPE_WORDS, read_yaml
 from pace_qi.pdsa.record import Cycle
 
-_TYPE_WORDS: dict[str, str] = {
-    "int_parsing": "a whole number",
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "float_parsing": "a number",
-    "float_type": "a number",
-    "string_type": "text",
-    "date_parsing": "a date written YYYY-MM-DD",
-    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
-    "date_from_datetime_inexact": "a date written YYYY-MM-DD",
-    "date_type": "a date written YYYY-MM-DD",
-    "list_type": "a list",
-    "model_type": "a section of keys and values",
-    "model_attributes_type": "a section of keys and values",
-    "literal_error": "one of adopt, adapt, abandon, pending",
-}
+_TYPE_WORDS = {**TYPE_WORDS, "literal_error": "one of adopt, adapt, abandon, pending"}
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        raise ParameterFileError(f"{path}: file not found")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise ParameterFileError(f"{path}: not valid YAML{where}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ParameterFileError(f"{path}: expected fields and values (e.g. 'id: aim3_cycle1')")
-    return data
+    return read_yaml(path, "id: aim3_cycle1")
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
