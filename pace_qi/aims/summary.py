@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
 
 from pace_qi.aims.definitions import AimLike
 from pace_qi.aims.evaluation import normalise_as_of
@@ -31,6 +30,8 @@ def summarise(evaluated: pd.DataFrame, aim: AimLike, as_of=None) -> dict[str, An
     percent = lower = upper = None
     if resolved:
         percent = 100.0 * n["met"] / resolved
+        from statsmodels.stats.proportion import proportion_confint  # slow to import
+
         low, high = proportion_confint(n["met"], resolved, alpha=0.05, method="wilson")
         lower, upper = 100.0 * float(low), 100.0 * float(high)
     target = getattr(aim, "target", None)

@@ -18,13 +18,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import nbformat
-import papermill
-
 from pace_qi import __version__
 from pace_qi.build.files import write_atomic
 from pace_qi.build.jobs import AUDIENCE_LABELS, Job
-from pace_qi.build.render import notebook_failed, render_html
 from pace_qi.record import collect_records
 
 
@@ -78,6 +74,12 @@ def run_job(job: Job, out: str, parameters: dict[str, Any], header: dict[str, An
 
 def _run_job(job: Job, out: str, parameters: dict[str, Any], header: dict[str, Any],
              key: str, timeout: int) -> Outcome:
+    # Imported here, in the worker, so that a build with nothing to run starts quickly.
+    import nbformat
+    import papermill
+
+    from pace_qi.build.render import notebook_failed, render_html
+
     logging.getLogger("papermill").setLevel(logging.WARNING)
     started = time.perf_counter()
     root = Path(out)

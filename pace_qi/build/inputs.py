@@ -9,7 +9,8 @@ path, the SYNTHETIC demo extract is generated into the work folder and loaded li
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+import json
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from pace_qi.build.files import write_atomic, write_json_atomic
@@ -54,21 +55,20 @@ def prepare_data(
     path_text = data or settings.data
     synthetic = not path_text
     if synthetic:
-        from pace_qi.demo import generate
-
-        path = folder / DEMO_FILE
-        csv = generate(seed=settings.demo_seed, as_of=when).to_csv(
-            index=False, date_format="%Y-%m-%d")
-        if not path.exists() or path.read_text(encoding="utf-8") != csv:
-            write_atomic(path, csv)
+        path = _demo_extract(folder, settings.demo_seed, when)
     else:
         path = Path(path_text).resolve()
-    result = load(path, mapping=mapping or settings.mapping, as_of=when)
+    mapping_file = mapping or settings.mapping
     journeys_file = folder / "journeys.parquet"
     problems_file = folder / "problems.parquet"
+    summary_file = folder / "load_summary.json"
+    key = _load_key(path, mapping_file, when)
+    reused = _reuse(summary_file, key, journeys_file, problems_file)
+    if reused is not None:
+        return reused
+    result = load(path, mapping=mapping_file, as_of=when)
     result.journeys.to_parquet(journeys_file, index=False)
     result.problems.to_parquet(problems_file, index=False)
-    summary_file = folder / "load_summary.json"
     prepared = PreparedData(
         journeys_file=str(journeys_file.resolve()),
         problems_file=str(problems_file.resolve()),
@@ -83,5 +83,48 @@ def prepare_data(
     )
     write_json_atomic(summary_file, {**asdict(prepared), "lines": summary_lines(result),
                                      "ignored_columns": result.ignored_columns,
-                                     "rows_with_warnings": result.rows_with_warnings})
+                                     "rows_with_warnings": result.rows_with_warnings,
+                                     "load_key": key})
     return prepared
+
+
+def _demo_extract(folder: Path, seed: int, when: dt.date) -> Path:
+    """The SYNTHETIC demo extract, generated again only when its seed, date or code change."""
+    from pace_qi.build.cache import package_digest
+
+    path = folder / DEMO_FILE
+    stamp = path.with_suffix(".key")
+    key = f"{seed}|{when.isoformat()}|{package_digest()}"
+    if path.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == key:
+        return path
+    from pace_qi.demo import generate
+
+    write_atomic(path, generate(seed=seed, as_of=when).to_csv(index=False, date_format="%Y-%m-%d"))
+    write_atomic(stamp, key)
+    return path
+
+
+def _load_key(path: Path, mapping: str | None, when: dt.date) -> str:
+    """What validation depends on: the extract, the mapping, the as-at date and the code."""
+    from pace_qi.build.cache import package_digest
+    from pace_qi.build.files import sha256_bytes
+
+    mapping_bytes = Path(mapping).read_bytes() if mapping and Path(mapping).is_file() else b""
+    if not path.is_file():  # let load() say what is wrong with the path
+        return ""
+    return sha256_bytes(path.read_bytes(), mapping_bytes, when.isoformat().encode(),
+                        package_digest().encode())
+
+
+def _reuse(summary_file: Path, key: str, *files: Path) -> PreparedData | None:
+    """The last build's validated data, when nothing it depends on has changed."""
+    if not key or not summary_file.exists() or not all(f.exists() for f in files):
+        return None
+    try:
+        summary = json.loads(summary_file.read_text(encoding="utf-8"))
+    except ValueError:
+        return None
+    if summary.get("load_key") != key:
+        return None
+    names = {f.name for f in fields(PreparedData)}
+    return PreparedData(**{k: v for k, v in summary.items() if k in names})
