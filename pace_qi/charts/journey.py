@@ -19,6 +19,7 @@ from pace_qi.charts.style import (
     extend_palette,
     finish_axes,
     format_value,
+    legend_below,
     new_figure,
 )
 
@@ -163,11 +164,5 @@ def journey_chart(
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
         finish_axes(ax)
-        ax.legend(
-            handles=handles,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.1),
-            ncols=2,
-            frameon=False,
-        ).set_gid("stages_legend")
+        legend_below(ax, "stages_legend", handles, offset=0.1)
     return Chart(figure, journey_alt_text(data))

@@ -24,6 +24,7 @@ from pace_qi.charts.style import (
     chart_style,
     finish_axes,
     format_value,
+    legend_below,
     new_figure,
 )
 
@@ -175,12 +176,5 @@ def per_child_chart(
         ax.set_ylabel(y_label)
         ax.set_title(title)
         finish_axes(ax)
-        ax.legend(
-            handles=handles,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.12),
-            ncols=2,
-            frameon=False,
-            handletextpad=0.3,
-        ).set_gid("status_legend")
+        legend_below(ax, "status_legend", handles, handletextpad=0.3)
     return Chart(figure, per_child_alt_text(frame, within_weeks, guidance_weeks, subject))

@@ -21,6 +21,7 @@ from pace_qi.charts.style import (
     TURQUOISE,
     chart_style,
     finish_axes,
+    legend_below,
     new_figure,
 )
 
@@ -143,11 +144,5 @@ def ramp_chart(
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
         finish_axes(ax)
-        ax.legend(
-            handles=handles,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.12),
-            ncols=len(handles),
-            frameon=False,
-        ).set_gid("decisions_legend")
+        legend_below(ax, "decisions_legend", handles, ncols=len(handles))
     return Chart(figure, ramp_alt_text(cycles, as_of))

@@ -47,6 +47,7 @@ from pace_qi.charts.style import (
     chart_style,
     finish_axes,
     format_value,
+    legend_below,
     new_figure,
     percent_axis,
 )
@@ -269,16 +270,8 @@ def _legends_below(
             handletextpad=0,
         ).set_gid("notes_legend")
     if handles:
-        ax.legend(
-            handles,
-            [h.get_label() for h in handles],
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.08),
-            ncols=len(handles),
-            frameon=False,
-            handletextpad=0.3,
-            columnspacing=1.2,
-        ).set_gid("points_legend")
+        legend_below(ax, "points_legend", handles, offset=0.08, ncols=len(handles),
+                     handletextpad=0.3, columnspacing=1.2)
 
 
 def spc_chart(

@@ -87,6 +87,17 @@ def finish_axes(ax: Axes) -> None:
     sns.despine(ax=ax)
 
 
+def legend_below(ax: Axes, gid: str, handles=None, offset: float = 0.12, ncols: int = 2,
+                 **options) -> None:
+    """A frameless legend centred under the axes, tagged `gid` so tests can find it.
+
+    Below the chart, the legend never hides a point; the offset clears the x-axis labels.
+    """
+    args = () if handles is None else (handles, [h.get_label() for h in handles])
+    ax.legend(*args, loc="upper center", bbox_to_anchor=(0.5, -offset), ncols=ncols,
+              frameon=False, **options).set_gid(gid)
+
+
 def percent_axis(ax: Axes, which: str = "y", whole: float = 1.0) -> None:
     """Show shares on the axis as percentages (`whole` is the value shown as 100%)."""
     axis = ax.yaxis if which == "y" else ax.xaxis

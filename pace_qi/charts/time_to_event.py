@@ -21,6 +21,7 @@ from pace_qi.charts.style import (
     chart_style,
     finish_axes,
     format_value,
+    legend_below,
     new_figure,
     percent_axis,
 )
@@ -138,7 +139,5 @@ def time_to_event_chart(
         ax.set_ylabel(y_label)
         ax.set_title(title)
         finish_axes(ax)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=1, frameon=False).set_gid(
-            "curves_legend"
-        )
+        legend_below(ax, "curves_legend", offset=0.14, ncols=1)
     return Chart(figure, time_to_event_alt_text(frame, within_weeks, guidance_weeks, event))
