@@ -95,16 +95,15 @@ def headline(ctx: ReportContext, aim) -> tuple[str, dict[str, Any]]:
     interval = (f" (95% interval {summary['ci_lower']:.0f}% to {summary['ci_upper']:.0f}%)"
                 if summary["percent_met"] is not None else "")
     if not ctx.internal:
-        table = pd.DataFrame([{**counts, "percent_met": summary["percent_met"]}])
-        protected = protect_table(table, count_columns=list(counts),
-                                  percent_columns={"percent_met": ("n_met", "n_resolved")},
-                                  settings=ctx.disclosure)
-        shown = {k: str(protected.table.loc[0, k]) for k in counts}
-        if bool(protected.hidden.loc[0, "percent_met"]):
+        shown = _protected_totals(ctx, aim)
+        visible = {k: int(v) if v.isdigit() else None for k, v in shown.items()}
+        resolved_ok = (visible["n_resolved"] is not None
+                       and visible["n_resolved"] >= ctx.disclosure.min_denominator)
+        if not resolved_ok:
             percent, interval = None, ""
             hidden_reason = "too few children to show it safely"
             records.update(percent_met=None, ci_lower=None, ci_upper=None, target_met=None)
-        records.update({k: (None if protected.hidden.loc[0, k] else counts[k]) for k in counts})
+        records.update(visible)
     target = (f" against a target of {summary['target_percent']:.0f}% by "
               f"{as_date_text(summary['target_by'])}" if summary["target_percent"] is not None
               else "")
@@ -303,6 +302,21 @@ def outstanding(ctx: ReportContext, aim) -> pd.DataFrame:
         "Due": open_["due_date"].map(as_date_text).to_numpy(),
         "Status": open_["status"].astype(str).str.replace("_", " ").to_numpy(),
     })
+
+
+def _protected_totals(ctx: ReportContext, aim) -> dict[str, str]:
+    """The headline counts as the governance status table shows them ("c" where hidden).
+
+    Taken from the protected table's all-teams row, so that the headline and the table
+    together give away nothing that either hides (e.g. "11 of 17" next to a hidden not-met).
+    """
+    table, _ = status_table(ctx, aim)
+    row = table.set_index("team").loc["All teams"].astype(str)
+    met, not_met = row["met"], row["not met"]
+    resolved = (str(int(met) + int(not_met)) if met.isdigit() and not_met.isdigit()
+                else ctx.disclosure.symbol)
+    return {"n_cohort": row["total"], "n_met": met, "n_not_met": not_met,
+            "n_resolved": resolved, "n_pending": row["pending"], "n_exited": row["exited"]}
 
 
 def status_table(ctx: ReportContext, aim) -> tuple[pd.DataFrame, str | None]:
