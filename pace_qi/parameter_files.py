@@ -6,6 +6,7 @@ the same way: one message naming the file, with the YAML line where the text is 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,3 +47,40 @@ def read_yaml(path: Path, example: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ParameterFileError(f"{path}: expected keys and values (e.g. '{example}')")
     return data
+
+
+_UNION_TAG = re.compile(r"^(str|int|float|bool|date|list\[.*\]|dict\[.*\]|tuple\[.*\])$")
+
+
+def location(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """pydantic's error location without the type tags it adds inside unions ('str')."""
+    return tuple(p for p in loc if not (isinstance(p, str) and _UNION_TAG.match(p)))
+
+
+def wrong_type(error: dict[str, Any]) -> str | None:
+    """'should be text, not 10 (…put it in quotes)', or None for other kinds of error.
+
+    YAML 1.1 reads an unquoted 012 as the number 10 and NO as false; where text was wanted,
+    say so, since the file on screen still shows 012.
+    """
+    wanted = TYPE_WORDS.get(error["type"])
+    if wanted is None:
+        return None
+    value = error.get("input")
+    text = f"should be {wanted}, not {value!r}"
+    if wanted == "text" and isinstance(value, bool | int | float):
+        text += (" (YAML reads unquoted values such as 012 or NO as numbers or true/false: "
+                 "put the value in quotes, e.g. '012')")
+    return text
+
+
+def one_per_place(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One error per key: a value that fits no member of a union fails once per member."""
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for error in errors:
+        place = location(tuple(error["loc"]))
+        if place not in seen:
+            seen.add(place)
+            kept.append(error)
+    return kept

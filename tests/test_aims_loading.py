@@ -188,3 +188,19 @@ def test_folder_order_is_natural_and_ids_are_unique(tmp_path):
     _write(tmp_path, "aim11.yml", _aim2(id="aim2"))
     with pytest.raises(ParameterFileError, match="'aim2', already used by"):
         load_aims(tmp_path)
+
+
+def test_unquoted_yaml_code_is_explained(tmp_path):
+    """YAML reads `team: 012` as the number 10: the message says to quote it, once."""
+    text = (PARAMS / "aims" / "aim2.yml").read_text().replace(
+        "  start_on_or_after: 2019-02-01",
+        "  start_on_or_after: 2019-02-01\n  where:\n    team: 012",
+    )
+    path = tmp_path / "aim2.yml"
+    path.write_text(text)
+    with pytest.raises(ParameterFileError) as info:
+        load_aim(path)
+    message = str(info.value)
+    assert "key 'cohort.where.team' should be text, not 10" in message
+    assert "put the value in quotes" in message
+    assert "more problem" not in message

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pace_qi.report import ReportContext
-from pace_qi.report import aim_report
+from pace_qi.report import ReportContext, aim_report
 
 TABLE_COLUMN = {"n_met": "met", "n_not_met": "not met", "n_pending": "pending",
                 "n_exited": "exited", "n_cohort": "total"}

@@ -18,7 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pace_qi.aims.definitions import Aim, AimLike, CompletionAim, IntervalAim, IntervalMeasure
 from pace_qi.errors import ParameterFileError
-from pace_qi.parameter_files import TYPE_WORDS, read_yaml
+from pace_qi.parameter_files import TYPE_WORDS, location, one_per_place, read_yaml, wrong_type
 
 _AIM_ADAPTER: TypeAdapter[IntervalAim | CompletionAim] = TypeAdapter(Aim)
 _KINDS: dict[str, type[BaseModel]] = {"interval": IntervalAim, "completion": CompletionAim}
@@ -45,7 +45,7 @@ def _model_at(model: type[BaseModel], path: Iterable[str | int]) -> type[BaseMod
 
 def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     """One sentence for one pydantic error."""
-    loc = [str(p) for p in error["loc"]]
+    loc = [str(p) for p in location(error["loc"])]
     kind = error["type"]
     key = ".".join(loc)
     if kind == "extra_forbidden":
@@ -61,9 +61,9 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "value_error":
         message = re.sub(r"^Value error, ", "", error["msg"])
         return f"key '{key}': {message}"
-    wanted = _TYPE_WORDS.get(kind)
+    wanted = wrong_type({**error, "type": kind}) if kind in _TYPE_WORDS else None
     if wanted is not None:
-        return f"key '{key}' should be {wanted}, not {error.get('input')!r}"
+        return f"key '{key}' {wanted}"
     return f"key '{key}': {error['msg']}"
 
 
@@ -100,7 +100,7 @@ def _validate(path: Path, data: dict[str, Any], model: type[BaseModel] | None) -
     try:
         return model.model_validate(data)  # type: ignore[return-value]
     except ValidationError as exc:
-        errors = _most_telling_first(exc.errors())
+        errors = _most_telling_first(one_per_place(exc.errors()))
         first = _describe(errors[0], model)
         rest = [e for e in errors[1:] if not _explained_by(errors[0], e, model)]
         more = f" (and {len(rest)} more problem(s) in this file)" if rest else ""

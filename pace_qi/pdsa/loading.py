@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pace_qi.errors import ParameterFileError
-from pace_qi.parameter_files import TYPE_WORDS, read_yaml
+from pace_qi.parameter_files import TYPE_WORDS, location, one_per_place, read_yaml, wrong_type
 from pace_qi.pdsa.record import Cycle
 
 _TYPE_WORDS = {**TYPE_WORDS, "literal_error": "one of adopt, adapt, abandon, pending"}
@@ -60,7 +60,7 @@ def _section_model(loc: tuple[Any, ...]) -> type[BaseModel] | None:
 
 def _describe(error: dict[str, Any]) -> str:
     """One sentence for one pydantic error."""
-    loc = tuple(error["loc"])
+    loc = location(tuple(error["loc"]))
     name = _field_name(loc)
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -76,9 +76,11 @@ def _describe(error: dict[str, Any]) -> str:
     if kind == "value_error":
         message = re.sub(r"^Value error, ", "", error["msg"])
         return f"field '{name}': {message}" if name else message
-    wanted = _TYPE_WORDS.get(kind)
+    if kind == "literal_error":
+        return f"field '{name}' should be {_TYPE_WORDS[kind]}, not {error.get('input')!r}"
+    wanted = wrong_type(error)
     if wanted is not None:
-        return f"field '{name}' should be {wanted}, not {error.get('input')!r}"
+        return f"field '{name}' {wanted}"
     return f"field '{name}': {error['msg']}"
 
 
@@ -95,7 +97,7 @@ def load_cycle(path: str | Path) -> Cycle:
     try:
         return Cycle.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors()
+        errors = one_per_place(exc.errors())
         first = _describe(_first_error(errors))
         more = f" (and {len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
         raise ParameterFileError(f"{path}: {first}{more}") from None
