@@ -24,7 +24,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from pace_qi import columns as col
 from pace_qi.aims.definitions import CompletionAim
 from pace_qi.aims.frames import (
     carried_columns,
@@ -34,6 +33,7 @@ from pace_qi.aims.frames import (
     later_of,
     only_by,
     plus_weeks,
+    status_columns,
 )
 
 
@@ -76,18 +76,9 @@ def evaluate_completion(
         default=np.datetime64("NaT"),
     )
     clock_stop = event.where(event.notna(), state_end.where(status == "exited", as_of))
-    days = days_between(start, event)
     return pd.DataFrame(
         {
-            col.CHILD_ID: frame[col.CHILD_ID],
-            col.EPISODE_ID: frame.get(col.EPISODE_ID, pd.Series(pd.NA, index=frame.index)),
-            col.TEAM: frame.get(col.TEAM, pd.Series(pd.NA, index=frame.index)),
-            "start_date": start,
-            "end_date": event,
-            "due_date": due,
-            "days": days,
-            "weeks": days.astype("float64") / 7.0,
-            "status": status,
+            **status_columns(frame, start, event, due, days_between(start, event), status),
             "eligible_date": eligible,
             "exit_date": state_end,
             "entry_date": later_of(eligible, cohort_start),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from pace_qi import columns as col
@@ -60,6 +61,32 @@ def month_start(dates: pd.Series) -> pd.Series:
     """The first day of each date's month (NaT stays NaT)."""
     values = dates.to_numpy(dtype="datetime64[ns]")
     return pd.Series(values.astype("datetime64[M]").astype("datetime64[ns]"), index=dates.index)
+
+
+def status_columns(
+    frame: pd.DataFrame,
+    start: pd.Series,
+    end: pd.Series,
+    due: pd.Series,
+    days: pd.Series,
+    status: np.ndarray,
+) -> dict[str, object]:
+    """The columns every evaluated aim starts with, in the order the specification names them.
+
+    `days` runs from the start to the end event (missing without one); `weeks` is days / 7.
+    """
+    missing = pd.Series(pd.NA, index=frame.index)
+    return {
+        col.CHILD_ID: frame[col.CHILD_ID],
+        col.EPISODE_ID: frame.get(col.EPISODE_ID, missing),
+        col.TEAM: frame.get(col.TEAM, missing),
+        "start_date": start,
+        "end_date": end,
+        "due_date": due,
+        "days": days,
+        "weeks": days.astype("float64") / 7.0,
+        "status": status,
+    }
 
 
 def later_of(a: pd.Series, b: pd.Timestamp) -> pd.Series:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from pace_qi import columns as col
 from pace_qi.aims.definitions import IntervalMeasure
 from pace_qi.aims.frames import (
     carried_columns,
@@ -30,6 +29,7 @@ from pace_qi.aims.frames import (
     earliest,
     only_by,
     plus_weeks,
+    status_columns,
 )
 
 
@@ -74,17 +74,7 @@ def evaluate_interval(
     )
     clock_stop = end.where(end.notna(), exit_date.where(status == "exited", as_of))
 
-    out = {
-        col.CHILD_ID: frame[col.CHILD_ID],
-        col.EPISODE_ID: frame.get(col.EPISODE_ID, pd.Series(pd.NA, index=frame.index)),
-        col.TEAM: frame.get(col.TEAM, pd.Series(pd.NA, index=frame.index)),
-        "start_date": start,
-        "end_date": end,
-        "due_date": due,
-        "days": days,
-        "weeks": days.astype("float64") / 7.0,
-        "status": status,
-    }
+    out = status_columns(frame, start, end, due, days, status)
     if aim.guidance_weeks is not None:
         out["guidance_date"] = plus_weeks(start, aim.guidance_weeks)
     if aim.reminder_weeks is not None:
