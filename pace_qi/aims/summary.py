@@ -33,7 +33,9 @@ def summarise(evaluated: pd.DataFrame, aim: AimLike, as_of=None) -> dict[str, An
         from statsmodels.stats.proportion import proportion_confint  # slow to import
 
         low, high = proportion_confint(n["met"], resolved, alpha=0.05, method="wilson")
-        lower, upper = 100.0 * float(low), 100.0 * float(high)
+        # statsmodels can return 3e-15 for a 0% lower bound: keep lower <= percent <= upper.
+        lower = min(100.0 * float(low), percent)
+        upper = max(100.0 * float(high), percent)
     target = getattr(aim, "target", None)
     target_met = None
     if target is not None and percent is not None:
