@@ -6,6 +6,7 @@ the same way: one message naming the file, with the YAML line where the text is 
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,14 @@ _UNION_TAG = re.compile(r"^(str|int|float|bool|date|list\[.*\]|dict\[.*\]|tuple\
 def location(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """pydantic's error location without the type tags it adds inside unions ('str')."""
     return tuple(p for p in loc if not (isinstance(p, str) and _UNION_TAG.match(p)))
+
+
+def unknown_key_hint(name: str, allowed: list[str]) -> str:
+    """"; did you mean 'within_weeks'?" for a near miss, else the keys allowed there."""
+    close = difflib.get_close_matches(name, allowed, n=1)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f" (allowed: {', '.join(allowed)})" if allowed else ""
 
 
 def wrong_type(error: dict[str, Any]) -> str | None:

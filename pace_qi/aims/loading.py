@@ -18,7 +18,14 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pace_qi.aims.definitions import Aim, AimLike, CompletionAim, IntervalAim, IntervalMeasure
 from pace_qi.errors import ParameterFileError
-from pace_qi.parameter_files import TYPE_WORDS, location, one_per_place, read_yaml, wrong_type
+from pace_qi.parameter_files import (
+    TYPE_WORDS,
+    location,
+    one_per_place,
+    read_yaml,
+    unknown_key_hint,
+    wrong_type,
+)
 
 _AIM_ADAPTER: TypeAdapter[IntervalAim | CompletionAim] = TypeAdapter(Aim)
 _KINDS: dict[str, type[BaseModel]] = {"interval": IntervalAim, "completion": CompletionAim}
@@ -51,11 +58,7 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         allowed = list(parent.model_fields) if parent is not None else []
-        close = difflib.get_close_matches(loc[-1], allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else (
-            f" (allowed: {', '.join(allowed)})" if allowed else ""
-        )
-        return f"key '{key}' is not allowed{hint}"
+        return f"key '{key}' is not allowed{unknown_key_hint(loc[-1], allowed)}"
     if kind == "missing":
         return f"key '{key}' is missing"
     if kind == "value_error":

@@ -10,7 +10,6 @@ first prediction's measure.
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pace_qi.errors import ParameterFileError
-from pace_qi.parameter_files import TYPE_WORDS, location, one_per_place, read_yaml, wrong_type
+from pace_qi.parameter_files import (
+    TYPE_WORDS,
+    location,
+    one_per_place,
+    read_yaml,
+    unknown_key_hint,
+    wrong_type,
+)
 from pace_qi.pdsa.record import Cycle
 
 _TYPE_WORDS = {**TYPE_WORDS, "literal_error": "one of adopt, adapt, abandon, pending"}
@@ -66,11 +72,7 @@ def _describe(error: dict[str, Any]) -> str:
     if kind == "extra_forbidden":
         model = _section_model(loc)
         allowed = list(model.model_fields) if model is not None else []
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else (
-            f" (allowed: {', '.join(allowed)})" if allowed else ""
-        )
-        return f"field '{name}' is not allowed{hint}"
+        return f"field '{name}' is not allowed{unknown_key_hint(str(loc[-1]), allowed)}"
     if kind == "missing":
         return f"field '{name}' is missing"
     if kind == "value_error":
