@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -93,3 +94,29 @@ def one_per_place(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
             seen.add(place)
             kept.append(error)
     return kept
+
+
+def parameter_files(folder: Path) -> list[Path]:
+    """A folder's .yml/.yaml files in natural order (aim2.yml before aim10.yml)."""
+    if not folder.is_dir():
+        raise ParameterFileError(f"{folder}: folder not found")
+
+    def natural(path: Path) -> list[Any]:
+        return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name)]
+
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")], key=natural)
+
+
+def load_by_id(files: list[Path], loader: Callable[[Path], Any], word: str) -> dict[str, Any]:
+    """id -> record, in file order; an id used by two files names both (`word`: key or field)."""
+    loaded: dict[str, Any] = {}
+    seen_in: dict[str, Path] = {}
+    for path in files:
+        item = loader(path)
+        if item.id in loaded:
+            raise ParameterFileError(
+                f"{path}: {word} 'id' is '{item.id}', already used by {seen_in[item.id]}"
+            )
+        loaded[item.id] = item
+        seen_in[item.id] = path
+    return loaded

@@ -20,8 +20,10 @@ from pace_qi.aims.definitions import Aim, AimLike, CompletionAim, IntervalAim, I
 from pace_qi.errors import ParameterFileError
 from pace_qi.parameter_files import (
     TYPE_WORDS,
+    load_by_id,
     location,
     one_per_place,
+    parameter_files,
     read_yaml,
     unknown_key_hint,
     wrong_type,
@@ -127,31 +129,11 @@ def load_measure(path: str | Path) -> IntervalMeasure:
     return _validate(path, data, IntervalMeasure)  # type: ignore[return-value]
 
 
-def _natural_key(path: Path) -> list[Any]:
-    """Order aim2.yml before aim10.yml."""
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name)]
-
-
 def _load_folder(folder: str | Path, loader) -> dict[str, Any]:
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise ParameterFileError(f"{folder}: folder not found")
-    files = sorted(
-        [*folder.glob("*.yml"), *folder.glob("*.yaml")], key=_natural_key
-    )
+    files = parameter_files(Path(folder))
     if not files:
         raise ParameterFileError(f"{folder}: no .yml files found")
-    loaded: dict[str, Any] = {}
-    seen_in: dict[str, Path] = {}
-    for path in files:
-        item = loader(path)
-        if item.id in loaded:
-            raise ParameterFileError(
-                f"{path}: key 'id' is '{item.id}', already used by {seen_in[item.id]}"
-            )
-        loaded[item.id] = item
-        seen_in[item.id] = path
-    return loaded
+    return load_by_id(files, loader, "key")
 
 
 def load_aims(folder: str | Path) -> dict[str, IntervalAim | CompletionAim]:

@@ -19,8 +19,10 @@ from pydantic import BaseModel, ValidationError
 from pace_qi.errors import ParameterFileError
 from pace_qi.parameter_files import (
     TYPE_WORDS,
+    load_by_id,
     location,
     one_per_place,
+    parameter_files,
     read_yaml,
     unknown_key_hint,
     wrong_type,
@@ -105,15 +107,9 @@ def load_cycle(path: str | Path) -> Cycle:
         raise ParameterFileError(f"{path}: {first}{more}") from None
 
 
-def _natural_key(path: Path) -> list[Any]:
-    """Order aim3_cycle2.yml before aim3_cycle10.yml."""
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name)]
-
-
 def cycle_files(folder: str | Path) -> list[Path]:
     """The .yml/.yaml files of a PDSA folder in natural file-name order."""
-    folder = Path(folder)
-    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")], key=_natural_key)
+    return parameter_files(Path(folder))
 
 
 def load_cycles(folder: str | Path) -> dict[str, Cycle]:
@@ -122,17 +118,4 @@ def load_cycles(folder: str | Path) -> dict[str, Cycle]:
     A team starts with no cycles, so an empty folder is not an error; a missing folder is,
     and so is an id used by two files.
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise ParameterFileError(f"{folder}: folder not found")
-    loaded: dict[str, Cycle] = {}
-    seen_in: dict[str, Path] = {}
-    for path in cycle_files(folder):
-        cycle = load_cycle(path)
-        if cycle.id in loaded:
-            raise ParameterFileError(
-                f"{path}: field 'id' is '{cycle.id}', already used by {seen_in[cycle.id]}"
-            )
-        loaded[cycle.id] = cycle
-        seen_in[cycle.id] = path
-    return loaded
+    return load_by_id(cycle_files(folder), load_cycle, "field")
